@@ -1,0 +1,1 @@
+"""click commands: parse flags, call the layers below, hand results to a printer."""

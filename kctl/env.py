@@ -1,0 +1,106 @@
+"""The injected environment: every piece of process I/O a command touches.
+
+``cli/`` builds one ``Environment`` per invocation and hands it down; tests build their own
+(see ``Environment.for_test``) instead of monkeypatching globals.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+
+def default_cache_root(environ: Mapping[str, str], flag: str | None = None) -> Path:
+    """kctl's cache root: ``--cache-dir``, else ``$KUBECACHEDIR``, else ``$XDG_CACHE_HOME/kctl``,
+    else ``~/.cache/kctl``. Discovery lives in ``<root>/discovery/<host>/``."""
+    if flag:
+        return Path(flag).expanduser()
+    if environ.get("KUBECACHEDIR"):
+        return Path(environ["KUBECACHEDIR"]).expanduser()
+    xdg = environ.get("XDG_CACHE_HOME")
+    base = Path(xdg) if xdg else Path(environ.get("HOME", "~")).expanduser() / ".cache"
+    return base / "kctl"
+
+
+@dataclass
+class Environment:
+    """Streams, terminal facts, colour choice, cache location, clock and environment variables."""
+
+    stdout: IO[str] = field(default_factory=lambda: sys.stdout)
+    stderr: IO[str] = field(default_factory=lambda: sys.stderr)
+    stdin: IO[str] = field(default_factory=lambda: sys.stdin)
+    environ: Mapping[str, str] = field(default_factory=lambda: os.environ)
+    stdout_isatty: bool = False
+    stderr_isatty: bool = False
+    cache_dir_flag: str | None = None
+    clock: Callable[[], float] = time.time
+    terminal_width: int | None = None
+
+    @classmethod
+    def from_process(cls) -> Environment:
+        """The real process environment."""
+        return cls(
+            stdout_isatty=_isatty(sys.stdout),
+            stderr_isatty=_isatty(sys.stderr),
+        )
+
+    @classmethod
+    def for_test(
+        cls,
+        *,
+        environ: Mapping[str, str] | None = None,
+        stdin: str = "",
+        tty: bool = False,
+        **kwargs: Any,
+    ) -> Environment:
+        """An environment writing to StringIO buffers (read them back with ``.stdout.getvalue()``)."""
+        return cls(
+            stdout=io.StringIO(),
+            stderr=io.StringIO(),
+            stdin=io.StringIO(stdin),
+            environ=dict(environ or {}),
+            stdout_isatty=tty,
+            stderr_isatty=tty,
+            **kwargs,
+        )
+
+    @property
+    def cache_root(self) -> Path:
+        return default_cache_root(self.environ, self.cache_dir_flag)
+
+    @property
+    def colour(self) -> bool:
+        """Colour/rich output: on for a terminal unless ``NO_COLOR``/``TERM=dumb``; ``FORCE_COLOR``
+        turns it on even when piped."""
+        if self.environ.get("NO_COLOR"):
+            return False
+        if self.environ.get("FORCE_COLOR"):
+            return True
+        if self.environ.get("TERM") == "dumb":
+            return False
+        return self.stdout_isatty
+
+    def warn(self, text: str) -> None:
+        """Print a ``Warning: ...`` line on stderr (yellow on a colour terminal, like kubectl)."""
+        line = f"Warning: {text}"
+        coloured = (
+            self.stderr_isatty
+            and not self.environ.get("NO_COLOR")
+            and self.environ.get("TERM") != "dumb"
+        )
+        if coloured:
+            line = f"\x1b[33;1m{line}\x1b[0m"
+        self.stderr.write(line + "\n")
+
+
+def _isatty(stream: IO[str]) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False

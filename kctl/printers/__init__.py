@@ -1,0 +1,1 @@
+"""Printers: server Tables to rows, json/yaml/name, JSONPath templates, custom columns."""

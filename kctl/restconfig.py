@@ -1,0 +1,89 @@
+"""What a kubeconfig (plus flags) resolves to: client-go's ``rest.Config`` and clientcmd's
+``ConfigOverrides``. Plain data, no I/O: ``kubeconfig.py`` fills them, ``rest.py`` consumes them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class Overrides:
+    """Command-line flags that override the kubeconfig (kubectl's global flags)."""
+
+    kubeconfig: str | None = None
+    context: str | None = None
+    cluster: str | None = None
+    user: str | None = None
+    namespace: str | None = None
+    server: str | None = None
+    token: str | None = None
+    certificate_authority: str | None = None
+    client_certificate: str | None = None
+    client_key: str | None = None
+    insecure_skip_tls_verify: bool | None = None
+    tls_server_name: str | None = None
+    request_timeout: str | None = None  # kubectl syntax: "0", "30", "1s", "2m", "1h"
+    as_user: str | None = None
+    as_groups: tuple[str, ...] = ()
+    cache_dir: str | None = None
+
+
+@dataclass
+class ExecConfig:
+    """A kubeconfig ``users[].user.exec`` stanza, paths already resolved."""
+
+    command: str
+    args: list[str] = field(default_factory=list)
+    env: list[dict[str, str]] = field(default_factory=list)
+    api_version: str = "client.authentication.k8s.io/v1"
+    install_hint: str = ""
+    provide_cluster_info: bool = False
+    interactive_mode: str = "IfAvailable"  # Never | IfAvailable | Always
+
+
+@dataclass
+class RestConfig:
+    """Everything the REST layer needs to talk to one server as one user.
+
+    Secrets (token, password, key data) live only here and in request headers; ``__repr__``
+    redacts them so a stray log line cannot leak them.
+    """
+
+    host: str  # "https://127.0.0.1:6443" (scheme, host, port, optional path prefix)
+    namespace: str = "default"  # the context's namespace or the -n flag
+    namespace_explicit: bool = False  # True when -n was given
+    context_name: str = ""
+    cluster_name: str = ""
+    user_name: str = ""
+    # TLS
+    ca_data: bytes | None = None  # PEM; from certificate-authority-data or read from the file
+    insecure: bool = False
+    tls_server_name: str | None = None
+    client_cert_data: bytes | None = None
+    client_key_data: bytes | None = None
+    # auth
+    bearer_token: str | None = None
+    bearer_token_file: str | None = None
+    username: str | None = None
+    password: str | None = None
+    exec_config: ExecConfig | None = None
+    auth_provider: dict[str, Any] | None = None
+    # transport
+    proxy_url: str | None = None
+    timeout: float | None = None  # seconds; None = no client-side limit
+    impersonate_user: str | None = None
+    impersonate_groups: tuple[str, ...] = ()
+    # the kubeconfig's cluster entry fields not otherwise used (e.g. extensions), for exec info
+    cluster_info: dict[str, Any] = field(default_factory=dict)
+
+    def __repr__(self) -> str:
+        shown = {
+            k: ("--- REDACTED ---" if k in _SECRET_FIELDS and v else v)
+            for k, v in self.__dict__.items()
+        }
+        body = ", ".join(f"{k}={v!r}" for k, v in shown.items())
+        return f"RestConfig({body})"
+
+
+_SECRET_FIELDS = {"bearer_token", "password", "client_key_data"}
