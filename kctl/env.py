@@ -59,7 +59,7 @@ class Environment:
         tty: bool = False,
         **kwargs: Any,
     ) -> Environment:
-        """An environment writing to StringIO buffers (read them back with ``.stdout.getvalue()``)."""
+        """An environment writing to StringIO buffers (read back with ``.stdout.getvalue()``)."""
         return cls(
             stdout=io.StringIO(),
             stderr=io.StringIO(),

@@ -11,7 +11,6 @@ import importlib
 import sys
 from collections.abc import Sequence
 
-
 import click
 
 from kctl import __version__
@@ -121,5 +120,3 @@ def _silence_stdout() -> None:
 def version_string() -> str:
     """Client version for the User-Agent and ``kctl version``."""
     return __version__
-
-
