@@ -1,0 +1,47 @@
+"""Colour and cache-location rules of the injected Environment."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kctl.env import Environment, default_cache_root
+
+
+@pytest.mark.parametrize(
+    ("environ", "tty", "colour"),
+    [
+        ({}, True, True),
+        ({}, False, False),
+        ({"NO_COLOR": "1"}, True, False),
+        ({"FORCE_COLOR": "1"}, False, True),
+        ({"NO_COLOR": "1", "FORCE_COLOR": "1"}, True, False),
+        ({"TERM": "dumb"}, True, False),
+    ],
+)
+def test_colour(environ: dict[str, str], tty: bool, colour: bool) -> None:
+    assert Environment.for_test(environ=environ, tty=tty).colour is colour
+
+
+def test_cache_root_precedence(tmp_path: Path) -> None:
+    env = {"HOME": str(tmp_path), "XDG_CACHE_HOME": str(tmp_path / "xdg")}
+    assert default_cache_root(env) == tmp_path / "xdg" / "kctl"
+    assert default_cache_root({"HOME": str(tmp_path)}) == tmp_path / ".cache" / "kctl"
+    assert default_cache_root({**env, "KUBECACHEDIR": "/k"}) == Path("/k")
+    assert default_cache_root({**env, "KUBECACHEDIR": "/k"}, flag="/flag") == Path("/flag")
+
+
+def test_warn_is_plain_when_not_a_terminal() -> None:
+    env = Environment.for_test()
+    env.warn("metrics.k8s.io/v1beta1 is unavailable")
+    assert env.stderr.getvalue() == "Warning: metrics.k8s.io/v1beta1 is unavailable\n"  # type: ignore[attr-defined]
+
+
+def test_warn_is_yellow_on_a_terminal_unless_no_color() -> None:
+    env = Environment.for_test(tty=True)
+    env.warn("x")
+    assert env.stderr.getvalue() == "\x1b[33;1mWarning: x\x1b[0m\n"  # type: ignore[attr-defined]
+    env = Environment.for_test(tty=True, environ={"NO_COLOR": "1"})
+    env.warn("x")
+    assert env.stderr.getvalue() == "Warning: x\n"  # type: ignore[attr-defined]
