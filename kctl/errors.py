@@ -1,7 +1,8 @@
 """Typed errors raised by every layer.
 
 Layers raise these; only ``kctl.cli.main`` turns them into text and an exit code. ``str(err)``
-is the exact text kubectl prints for the same situation (without a trailing newline).
+is the exact text kubectl prints for the same situation (without a trailing newline); the rules
+follow kubectl's ``checkErr`` and ``StandardErrorMessage`` (``pkg/cmd/util/helpers.go``).
 """
 
 from __future__ import annotations
@@ -20,6 +21,13 @@ class KctlError(Exception):
         self.message = message
 
     def __str__(self) -> str:
+        return self.message
+
+    def aggregate_text(self) -> str:
+        """The line kubectl prints for this error inside a list of several errors.
+
+        kubectl formats each member of an aggregate with ``StandardErrorMessage`` or, for a
+        plain error, its bare text: no ``error:`` prefix and no special Invalid layout."""
         return self.message
 
 
@@ -47,7 +55,10 @@ class AuthPluginError(ConfigError):
 
 
 class ConnectionFailed(KctlError):
-    """The server could not be reached: ``Unable to connect to the server: <cause>``."""
+    """The server could not be reached: ``Unable to connect to the server: <cause>``.
+
+    ``cause`` reads like Go's error text (``dial tcp: lookup x: no such host``,
+    ``tls: failed to verify certificate: x509: ...``) where kctl can tell."""
 
     def __init__(self, cause: str) -> None:
         super().__init__(cause)
@@ -55,9 +66,13 @@ class ConnectionFailed(KctlError):
     def __str__(self) -> str:
         return f"Unable to connect to the server: {self.message}"
 
+    def aggregate_text(self) -> str:
+        return str(self)
+
 
 class ConnectionRefused(ConnectionFailed):
-    """TCP connection refused; ``host`` is ``host:port`` as kubectl prints it."""
+    """TCP connection refused; ``host`` is the server URL's ``host[:port]`` as written
+    (kubectl prints ``url.Host``: no default port is added)."""
 
     def __init__(self, host: str) -> None:
         super().__init__(host)
@@ -95,10 +110,77 @@ class Status:
     group: str = ""
     causes: list[StatusCause] = field(default_factory=list)
     raw: dict[str, Any] | None = None
+    has_details: bool = True  # False when the server's Status had no ``details``
+    retry_after: int = 0  # details.retryAfterSeconds
+
+    @classmethod
+    def from_dict(cls, obj: dict[str, Any], code: int = 0) -> Status:
+        """Build from a decoded ``Status`` object (``code`` is the HTTP status, used when the
+        body carries none)."""
+        details = obj.get("details")
+        d: dict[str, Any] = details if isinstance(details, dict) else {}
+        causes = [
+            StatusCause(
+                reason=str(c.get("reason", "")),
+                message=str(c.get("message", "")),
+                field=str(c.get("field", "")),
+            )
+            for c in d.get("causes") or []
+            if isinstance(c, dict)
+        ]
+        body_code = obj.get("code")
+        return cls(
+            code=int(body_code) if isinstance(body_code, int) and body_code else code,
+            reason=str(obj.get("reason") or ""),
+            message=str(obj.get("message") or ""),
+            kind=str(d.get("kind") or ""),
+            name=str(d.get("name") or ""),
+            group=str(d.get("group") or ""),
+            causes=causes,
+            raw=obj,
+            has_details=isinstance(details, dict),
+            retry_after=int(d.get("retryAfterSeconds") or 0),
+        )
+
+
+def go_quote(text: str) -> str:
+    """Go's ``%q`` for a string: double quotes, backslash escapes, printable runes kept.
+    Bytes that were not UTF-8 (decoded with ``surrogateescape``) come out as ``\\xNN``."""
+    out = ['"']
+    for ch in text:
+        code = ord(ch)
+        if ch in ('"', "\\"):
+            out.append("\\" + ch)
+        elif 0xDC80 <= code <= 0xDCFF:  # an undecodable byte (surrogateescape): Go's \xNN
+            out.append(f"\\x{code - 0xDC00:02x}")
+        elif ch.isprintable():
+            out.append(ch)
+        elif ch in _GO_ESCAPES:
+            out.append(_GO_ESCAPES[ch])
+        elif code < 0x20 or code == 0x7F:
+            out.append(f"\\x{code:02x}")
+        elif code < 0x10000:
+            out.append(f"\\u{code:04x}")
+        else:
+            out.append(f"\\U{code:08x}")
+    out.append('"')
+    return "".join(out)
+
+
+_GO_ESCAPES = {
+    "\a": "\\a",
+    "\b": "\\b",
+    "\f": "\\f",
+    "\n": "\\n",
+    "\r": "\\r",
+    "\t": "\\t",
+    "\v": "\\v",
+}
 
 
 class APIError(KctlError):
-    """A non-2xx answer from the API server. Rendering follows kubectl's StandardErrorMessage."""
+    """A non-2xx answer from the API server. Rendering follows kubectl's StandardErrorMessage
+    (and checkErr's special layout for ``Invalid``)."""
 
     def __init__(self, status: Status) -> None:
         super().__init__(status.message)
@@ -113,20 +195,75 @@ class APIError(KctlError):
         return self.status.reason
 
     def __str__(self) -> str:
+        if self.status.reason == "Invalid":
+            return self._invalid_text()
+        return self.aggregate_text()
+
+    def aggregate_text(self) -> str:
         s = self.status
-        if s.code == 401:
-            return "error: You must be logged in to the server (Unauthorized)"
-        if s.reason == "Invalid" and s.causes:
-            lines = [f'The {s.kind or "object"} "{s.name}" is invalid:']
-            lines += [f"* {c.field}: {c.message}" if c.field else f"* {c.message}" for c in s.causes]
-            return "\n".join(lines)
+        if s.reason == "Unauthorized":
+            return f"error: You must be logged in to the server ({s.message})"
         if s.reason:
             return f"Error from server ({s.reason}): {s.message}"
         return f"Error from server: {s.message}"
 
+    def _invalid_text(self) -> str:
+        s = self.status
+        head = "The request is invalid"
+        if not s.has_details:
+            return head
+        if s.kind or s.name:
+            head = f"The {s.kind} {go_quote(s.name)} is invalid"
+        lines: list[str] = []
+        for cause in s.causes:
+            line = f"{cause.field}: {cause.message}"
+            if line not in lines:  # kubectl drops duplicate causes
+                lines.append(line)
+        if not lines:
+            return head
+        if len(lines) == 1:
+            return f"{head}: {lines[0]}"
+        return "\n".join([f"{head}: "] + [f"* {line}" for line in lines])
+
 
 class NotFound(APIError):
     """HTTP 404 with reason NotFound."""
+
+
+class Unauthorized(APIError):
+    """HTTP 401: the credentials were missing, wrong or expired."""
+
+
+class Forbidden(APIError):
+    """HTTP 403: authenticated, but not allowed."""
+
+
+class AlreadyExists(APIError):
+    """HTTP 409 on create: the object exists."""
+
+
+class Conflict(APIError):
+    """HTTP 409 otherwise (e.g. a stale resourceVersion on update)."""
+
+
+class Expired(APIError):
+    """HTTP 410: a resourceVersion or continue token is too old (``Expired``/``Gone``)."""
+
+
+_BY_REASON: dict[str, type[APIError]] = {
+    "NotFound": NotFound,
+    "Unauthorized": Unauthorized,
+    "Forbidden": Forbidden,
+    "AlreadyExists": AlreadyExists,
+    "Conflict": Conflict,
+    "Expired": Expired,
+    "Gone": Expired,
+}
+
+
+def api_error(status: Status) -> APIError:
+    """The most specific ``APIError`` subclass for a Status (by reason)."""
+    return _BY_REASON.get(status.reason, APIError)(status)
 
 
 class ResourceTypeNotFound(KctlError):
@@ -138,16 +275,32 @@ class ResourceTypeNotFound(KctlError):
         self.suggestion = suggestion
         self.qualifier = qualifier  # e.g. ' in group "apps"' (kubectl's variants)
 
+    def _text(self) -> str:
+        return f"the server doesn't have a resource type {go_quote(self.typed)}{self.qualifier}"
+
     def __str__(self) -> str:
-        text = f'error: the server doesn\'t have a resource type "{self.typed}"{self.qualifier}'
+        text = f"error: {self._text()}"
         if self.suggestion:
             text += f'\nDid you mean "{self.suggestion}"?'
         return text
 
+    def aggregate_text(self) -> str:
+        return self._text()
+
 
 class MultipleErrors(KctlError):
-    """Several errors from one command (partial failure): one line each, as kubectl does."""
+    """Several errors from one command (partial failure): one line each, as kubectl does.
+
+    A list of one prints exactly like that one error (kubectl unwraps aggregates of one)."""
 
     def __init__(self, errors: list[KctlError]) -> None:
-        super().__init__("\n".join(str(e) for e in errors))
+        super().__init__("\n".join(e.aggregate_text() for e in errors))
         self.errors = errors
+
+    def __str__(self) -> str:
+        if len(self.errors) == 1:
+            return str(self.errors[0])
+        return self.message
+
+    def aggregate_text(self) -> str:
+        return self.message

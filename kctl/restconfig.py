@@ -74,7 +74,11 @@ class RestConfig:
     timeout: float | None = None  # seconds; None = no client-side limit
     impersonate_user: str | None = None
     impersonate_groups: tuple[str, ...] = ()
-    # the kubeconfig's cluster entry fields not otherwise used (e.g. extensions), for exec info
+    impersonate_uid: str | None = None  # Impersonate-Uid (kubeconfig ``as-uid``)
+    impersonate_extra: dict[str, list[str]] = field(default_factory=dict)  # Impersonate-Extra-<k>
+    disable_compression: bool = False  # cluster ``disable-compression``: no gzip Accept-Encoding
+    # the kubeconfig's cluster entry fields not otherwise used (e.g. extensions), for exec info;
+    # kubeconfig.py fills it with the ExecCredential ``spec.cluster`` object
     cluster_info: dict[str, Any] = field(default_factory=dict)
 
     def __repr__(self) -> str:

@@ -1,0 +1,860 @@
+"""RESTClient: client-go's ``rest`` package for kctl.
+
+One ``requests.Session`` per client (one connection pool), TLS and proxy from the RestConfig
+(``kctl.transport``), credentials from ``kctl.auth``, a request builder that produces escaped
+paths for any GroupVersionResource, Status bodies turned into typed errors
+(``kctl.response``), bounded retries, list paging, watch streams, server warnings and ``-v``
+logging (``kctl.httplog``).
+
+Retry rules (client-go's, plus one addition):
+- any verb: 429 or 5xx *with* ``Retry-After: N`` is retried after N seconds (client-go);
+- GET: a connection reset or a server that hung up before answering is retried after 1 s
+  (client-go);
+- GET/HEAD only: 429, 502, 503 or 504 *without* ``Retry-After`` is retried with exponential
+  backoff (0.5 s, 1 s, 2 s, 4 s; at most 4 times) - kctl's addition for flaky proxies;
+- at most 10 retries, never more than ``retry_budget`` seconds of sleeping in total, never past
+  the ``--request-timeout`` deadline, and never when the body is a one-shot stream.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import threading
+import time
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+from urllib.parse import parse_qsl, quote, urlencode, urlsplit
+
+from kctl.env import Environment
+from kctl.errors import (
+    APIError,
+    ConnectionFailed,
+    ConnectionRefused,
+    KctlError,
+    RequestTimeout,
+    UsageError,
+)
+from kctl.httplog import HTTPLogger
+from kctl.response import error_from_response, parse_warnings, retry_after_seconds
+from kctl.restconfig import RestConfig
+from kctl.schema import GroupVersionResource
+
+if TYPE_CHECKING:
+    import requests
+    from requests.adapters import BaseAdapter
+
+DEFAULT_ACCEPT = "application/json, */*"
+CONNECT_TIMEOUT = 30.0  # Go's dialer default in client-go's transport
+MAX_RETRIES = 10
+TRANSIENT_CODES = (429, 502, 503, 504)
+MAX_TRANSIENT_RETRIES = 4
+IDEMPOTENT = ("GET", "HEAD")
+
+Body = bytes | str | dict[str, Any] | list[Any] | io.IOBase | None
+Params = Mapping[str, Any] | list[tuple[str, Any]] | None
+
+
+# Warnings already printed, per invocation environment (client-go deduplicates per process).
+_SEEN_WARNINGS: dict[int, tuple[Environment, set[str]]] = {}
+
+
+def go_duration(seconds: float) -> str:
+    """Go's ``time.Duration.String()`` for a number of seconds (``32s``, ``1m0s``, ``500ms``)."""
+    ns = round(seconds * 1e9)
+    if ns == 0:
+        return "0s"
+    sign = "-" if ns < 0 else ""
+    ns = abs(ns)
+
+    def frac(value: int, unit: int) -> str:
+        whole, rest = divmod(value, unit)
+        if not rest:
+            return str(whole)
+        digits = f"{rest:0{len(str(unit)) - 1}d}".rstrip("0")
+        return f"{whole}.{digits}"
+
+    if ns < 1_000:
+        return f"{sign}{ns}ns"
+    if ns < 1_000_000:
+        return f"{sign}{frac(ns, 1_000)}µs"
+    if ns < 1_000_000_000:
+        return f"{sign}{frac(ns, 1_000_000)}ms"
+    hours, ns = divmod(ns, 3_600_000_000_000)
+    minutes, ns = divmod(ns, 60_000_000_000)
+    out = sign
+    if hours:
+        out += f"{hours}h"
+    if hours or minutes:
+        out += f"{minutes}m"
+    return out + f"{frac(ns, 1_000_000_000)}s"
+
+
+def _split_path(path: str) -> tuple[str, list[tuple[str, str]]]:
+    """``/api/v1/pods?watch=true`` -> path and its query pairs."""
+    base, sep, query = path.partition("?")
+    return base, parse_qsl(query, keep_blank_values=True) if sep else []
+
+
+def _param_pairs(params: Params) -> list[tuple[str, str]]:
+    if params is None:
+        return []
+    items = params.items() if isinstance(params, Mapping) else params
+    pairs: list[tuple[str, str]] = []
+    for key, value in items:
+        if value is None:
+            continue
+        if isinstance(value, (list, tuple)):
+            pairs += [(key, _param_text(v)) for v in value]
+        else:
+            pairs.append((key, _param_text(value)))
+    return pairs
+
+
+def _param_text(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+@dataclass
+class _ResourceInfo:
+    """What the builder knows, for client-go's ``(get pods foo)`` message suffix."""
+
+    resource: str = ""
+    group: str = ""
+    name: str = ""
+
+
+@dataclass
+class _Attempt:
+    retries: int = 0
+    transient: int = 0
+    slept: float = 0.0
+    auth_refreshed: bool = False
+    deadline: float | None = None
+
+
+class RESTClient:
+    """HTTP access to one API server as one user."""
+
+    def __init__(
+        self,
+        config: RestConfig,
+        env: Environment | None = None,
+        verbosity: int = 0,
+        adapter: BaseAdapter | None = None,
+        *,
+        authenticator: Any | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+        monotonic: Callable[[], float] = time.monotonic,
+        max_retries: int = MAX_RETRIES,
+        retry_budget: float = 60.0,
+    ) -> None:
+        self.config = config
+        self.env = env or Environment.from_process()
+        self.verbosity = verbosity
+        self.log = HTTPLogger(self.env.stderr, verbosity, clock=self.env.clock)
+        self._adapter = adapter
+        self._auth = authenticator
+        self._sleep = sleep
+        self._monotonic = monotonic
+        self.max_retries = max_retries
+        self.retry_budget = retry_budget
+        self._session: requests.Session | None = None
+        self._tls_key: tuple[bytes | None, bytes | None] | None = None
+        self.base_url = config.host.rstrip("/")
+        self._lock = threading.Lock()
+
+    # -- plumbing -------------------------------------------------------------------------
+
+    def _authenticator(self) -> Any:
+        if self._auth is None:
+            from kctl.auth import Authenticator  # type: ignore[import-not-found,unused-ignore]
+
+            self._auth = Authenticator(self.config, self.env)
+        return self._auth
+
+    def _credentials(self) -> tuple[dict[str, str], bytes | None, bytes | None]:
+        creds = self._authenticator().credentials()
+        headers = dict(getattr(creds, "headers", {}) or {})
+        cert = getattr(creds, "client_cert_data", None) or self.config.client_cert_data
+        key = getattr(creds, "client_key_data", None) or self.config.client_key_data
+        return headers, cert, key
+
+    def session(self, cert: bytes | None = None, key: bytes | None = None) -> requests.Session:
+        """The one session; (re)mounts the TLS adapter when the client certificate changes."""
+        with self._lock:  # discovery sends requests from several threads
+            return self._session_locked(cert, key)
+
+    def _session_locked(self, cert: bytes | None, key: bytes | None) -> requests.Session:
+        import requests
+
+        if self._session is None:
+            from kctl.transport import proxy_for, user_agent
+
+            s = requests.Session()
+            # No environment magic: REQUESTS_CA_BUNDLE, ~/.netrc and requests' proxy lookup
+            # are all replaced by kctl's own rules (kubeconfig first, see transport.py).
+            s.trust_env = False
+            s.headers.clear()
+            s.headers["User-Agent"] = user_agent()
+            # A cluster's `disable-compression: true` asks for identity bodies (client-go too).
+            s.headers["Accept-Encoding"] = (
+                "identity" if self.config.disable_compression else "gzip, deflate"
+            )
+            proxy = proxy_for(self.base_url, self.config.proxy_url, self.env.environ)
+            if proxy:
+                s.proxies = {"http": proxy, "https": proxy}
+            self._session = s
+        if self._adapter is not None:
+            if self._tls_key is None:
+                self._session.mount("https://", self._adapter)
+                self._session.mount("http://", self._adapter)
+                self._tls_key = (cert, key)
+        elif self._tls_key != (cert, key):
+            from kctl.transport import build_ssl_context, tls_adapter
+
+            ctx = build_ssl_context(
+                ca_data=self.config.ca_data,
+                insecure=self.config.insecure,
+                client_cert_data=cert,
+                client_key_data=key,
+            )
+            adapter = tls_adapter(ctx, self.config.tls_server_name)
+            self._session.mount("https://", adapter)
+            self._session.mount("http://", adapter)
+            self._tls_key = (cert, key)
+        return self._session
+
+    def close(self) -> None:
+        if self._session is not None:
+            self._session.close()
+
+    def url(self, path: str, params: Params = None) -> str:
+        """The full URL for a server path plus query parameters."""
+        base_path, pairs = _split_path(path)
+        if not base_path.startswith("/"):
+            base_path = "/" + base_path
+        pairs += _param_pairs(params)
+        query = urlencode(pairs)
+        return f"{self.base_url}{base_path}" + (f"?{query}" if query else "")
+
+    def _timeout_seconds(self, timeout: float | None) -> float | None:
+        if timeout is not None:
+            return timeout if timeout > 0 else None
+        t = self.config.timeout
+        return t if t else None
+
+    # -- requests -------------------------------------------------------------------------
+
+    def request(
+        self,
+        verb: str,
+        path: str,
+        *,
+        params: Params = None,
+        body: Body = None,
+        headers: Mapping[str, str] | None = None,
+        stream: bool = False,
+        timeout: float | None = None,
+    ) -> requests.Response:
+        """Send one request (with retries); returns 2xx and 304 answers, raises ``APIError``
+        (or a subclass) for other answers and ``ConnectionFailed``/``ConnectionRefused``/
+        ``RequestTimeout`` when no answer came."""
+        return self._request(verb, path, params, body, headers, stream, timeout, None)
+
+    def _request(
+        self,
+        verb: str,
+        path: str,
+        params: Params,
+        body: Body,
+        headers: Mapping[str, str] | None,
+        stream: bool,
+        timeout: float | None,
+        info: _ResourceInfo | None,
+    ) -> requests.Response:
+        import requests
+
+        verb = verb.upper()
+        seconds = self._timeout_seconds(timeout)
+        pairs = _param_pairs(params)
+        if seconds and not any(k == "timeout" for k, _ in pairs + _split_path(path)[1]):
+            # client-go tells the server about the client's deadline too.
+            pairs.append(("timeout", go_duration(seconds)))
+        url = self.url(path, pairs)
+        data, content_type, replayable = _encode_body(body)
+        state = _Attempt()
+        if seconds:
+            state.deadline = self._monotonic() + seconds
+        connect = min(CONNECT_TIMEOUT, seconds) if seconds else CONNECT_TIMEOUT
+        while True:
+            auth_headers, cert, key = self._credentials()
+            session = self.session(cert, key)
+            prepared = self._prepare(session, verb, url, data, content_type, auth_headers, headers)
+            self.log.request(verb, url, prepared.headers)
+            started = self._monotonic()
+            try:
+                resp = session.send(
+                    prepared, stream=True, timeout=(connect, seconds), allow_redirects=False
+                )
+            except requests.RequestException as exc:
+                elapsed = int((self._monotonic() - started) * 1000)
+                self.log.failure(verb, url, _describe(exc), elapsed)
+                retryable = verb == "GET" and replayable and _is_retryable_network(exc)
+                if retryable and self._may_retry(state, 1.0):
+                    continue
+                raise network_error(
+                    exc, url, self.config.tls_server_name, direct=not session.proxies
+                ) from None
+            elapsed = int((self._monotonic() - started) * 1000)
+            self.log.response(verb, url, _status_line(resp), list(resp.headers.items()), elapsed)
+            self._handle_warnings(resp)
+            code = resp.status_code
+            if 200 <= code < 300 or code == 304:
+                if not stream:
+                    # read now, so the connection goes back to the pool
+                    self.log.body("Response Body", self._read(resp, url))
+                # requests' timeouts are per socket operation; --request-timeout bounds the
+                # whole exchange, as Go's http.Client.Timeout does.
+                if state.deadline is not None and self._monotonic() > state.deadline:
+                    resp.close()
+                    raise RequestTimeout("context deadline exceeded")
+                if stream and state.deadline is not None:
+                    resp.kctl_deadline = (state.deadline, self._monotonic)  # type: ignore[attr-defined]
+                return resp
+            payload = self._read(resp, url)
+            self.log.body("Response Body", payload)
+            resp.close()
+            if code == 401 and not state.auth_refreshed:
+                state.auth_refreshed = True
+                if self._authenticator().refresh():
+                    continue
+            wait = self._retry_wait(verb, code, resp.headers.get("Retry-After"), state)
+            if wait is not None and replayable and self._may_retry(state, wait):
+                continue
+            i = info or _ResourceInfo()
+            raise error_from_response(
+                code=code,
+                content_type=resp.headers.get("Content-Type", ""),
+                body=payload,
+                method=verb,
+                retry_after=retry_after_seconds(resp.headers.get("Retry-After")) or 0,
+                resource=i.resource,
+                group=i.group,
+                name=i.name,
+            )
+
+    def _read(self, resp: requests.Response, url: str) -> bytes:
+        """The whole body; a connection cut or timeout while reading it is a typed error."""
+        import requests
+
+        try:
+            return resp.content
+        except requests.RequestException as exc:
+            resp.close()
+            raise network_error(exc, url, self.config.tls_server_name) from None
+
+    def _prepare(
+        self,
+        session: requests.Session,
+        verb: str,
+        url: str,
+        data: bytes | io.IOBase | None,
+        content_type: str | None,
+        auth_headers: Mapping[str, str],
+        headers: Mapping[str, str] | None,
+    ) -> requests.PreparedRequest:
+        import requests
+
+        merged: dict[str, str] = {"Accept": DEFAULT_ACCEPT}
+        if content_type:
+            merged["Content-Type"] = content_type
+        merged.update(auth_headers)
+        lower = {k.lower() for k in merged}
+        groups: tuple[str, ...] = ()
+        if self.config.impersonate_user and "impersonate-user" not in lower:
+            merged["Impersonate-User"] = self.config.impersonate_user
+        if self.config.impersonate_groups and "impersonate-group" not in lower:
+            groups = tuple(self.config.impersonate_groups)
+        if self.config.impersonate_uid and "impersonate-uid" not in lower:
+            merged["Impersonate-Uid"] = self.config.impersonate_uid
+        # Repeated header lines: each group, and each value of each extra (keys travel
+        # percent-encoded in the header name, as client-go sends them).
+        repeated = [("Impersonate-Group", g) for g in groups]
+        for key, values in self.config.impersonate_extra.items():
+            name = "Impersonate-Extra-" + quote(key, safe="")
+            if name.lower() not in lower:
+                repeated += [(name, v) for v in values]
+        if headers:
+            merged.update(headers)
+        req = requests.Request(verb, url, headers=merged, data=data)
+        prepared = session.prepare_request(req)
+        if repeated:
+            # The server reads these as lists; requests' dict cannot hold repeats, urllib3's
+            # header dict can and sends them line by line.
+            from urllib3._collections import HTTPHeaderDict
+
+            multi = HTTPHeaderDict(dict(prepared.headers))
+            for name, value in repeated:
+                multi.add(name, value)
+            prepared.headers = multi  # type: ignore[assignment]
+        return prepared
+
+    def _retry_wait(
+        self, verb: str, code: int, retry_after: str | None, state: _Attempt
+    ) -> float | None:
+        if code != 429 and code < 500:
+            return None
+        seconds = retry_after_seconds(retry_after)
+        if seconds is not None:
+            return float(seconds)
+        if verb in IDEMPOTENT and code in TRANSIENT_CODES:
+            if state.transient >= MAX_TRANSIENT_RETRIES:
+                return None
+            state.transient += 1
+            return 0.5 * float(2 ** (state.transient - 1))
+        return None
+
+    def _may_retry(self, state: _Attempt, wait: float) -> bool:
+        if state.retries >= self.max_retries:
+            return False
+        if state.slept + wait > self.retry_budget:
+            return False
+        if state.deadline is not None and self._monotonic() + wait >= state.deadline:
+            return False
+        state.retries += 1
+        state.slept += wait
+        self.log.info(4, f'"Retrying request" delay="{go_duration(wait)}" attempt={state.retries}')
+        self._sleep(wait)
+        return True
+
+    def _handle_warnings(self, resp: requests.Response) -> None:
+        raw = resp.raw
+        values: list[str] = []
+        getlist = getattr(getattr(raw, "headers", None), "getlist", None)
+        if callable(getlist):
+            values = list(getlist("Warning"))
+        elif "Warning" in resp.headers:
+            values = [resp.headers["Warning"]]
+        if not values:
+            return
+        key = id(self.env)
+        seen = _SEEN_WARNINGS.setdefault(key, (self.env, set()))[1]
+        for code, _agent, text in parse_warnings(values):
+            if code != 299 or not text or text in seen:
+                continue
+            seen.add(text)
+            self.env.warn(text)
+
+    # -- conveniences ---------------------------------------------------------------------
+
+    def get_json(
+        self,
+        path: str,
+        params: Params = None,
+        headers: Mapping[str, str] | None = None,
+        timeout: float | None = None,
+    ) -> Any:
+        """GET and decode the JSON body."""
+        resp = self.request("GET", path, params=params, headers=headers, timeout=timeout)
+        return _json_body(resp)
+
+    def verb(self, verb: str) -> Request:
+        """Start a request in client-go's builder style."""
+        return Request(self, verb)
+
+    def get(self) -> Request:
+        return Request(self, "GET")
+
+    def post(self) -> Request:
+        return Request(self, "POST")
+
+    def put(self) -> Request:
+        return Request(self, "PUT")
+
+    def patch(self) -> Request:
+        return Request(self, "PATCH")
+
+    def delete(self) -> Request:
+        return Request(self, "DELETE")
+
+    def list_pages(
+        self,
+        path: str,
+        params: Params = None,
+        headers: Mapping[str, str] | None = None,
+        chunk_size: int = 500,
+    ) -> Iterator[dict[str, Any]]:
+        """Yield each page of a list, following ``metadata.continue`` (``limit`` = chunk size;
+        0 asks for everything at once)."""
+        base = [(k, v) for k, v in _param_pairs(params) if k not in ("limit", "continue")]
+        token = ""
+        while True:
+            pairs = list(base)
+            if chunk_size > 0:
+                pairs.append(("limit", str(chunk_size)))
+            if token:
+                pairs.append(("continue", token))
+            page = self.get_json(path, pairs, headers)
+            if not isinstance(page, dict):
+                raise KctlError(f"error: unexpected list response from {path}")
+            yield page
+            token = str((page.get("metadata") or {}).get("continue") or "")
+            if not token or chunk_size <= 0:
+                return
+
+    def watch(
+        self,
+        path: str,
+        params: Params = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> Iterator[dict[str, Any]]:
+        """Yield watch events (``{"type": ..., "object": ...}``) as they arrive, until the
+        server ends the stream."""
+        pairs = _param_pairs(params)
+        if not any(k == "watch" for k, _ in pairs + _split_path(path)[1]):
+            pairs.append(("watch", "true"))
+        resp = self.request("GET", path, params=pairs, headers=headers, stream=True)
+        return decode_json_stream(resp)
+
+
+class Request:
+    """client-go's ``rest.Request`` builder: verb, namespace, resource, name, subresource,
+    query parameters, body; ``do()`` sends it."""
+
+    def __init__(self, client: RESTClient, verb: str) -> None:
+        self.client = client
+        self._verb = verb.upper()
+        self._namespace: str | None = None
+        self._gvr: GroupVersionResource | None = None
+        self._name: str | None = None
+        self._subresource: str | None = None
+        self._abs_path: str | None = None
+        self._params: list[tuple[str, str]] = []
+        self._headers: dict[str, str] = {}
+        self._body: Body = None
+        self._timeout: float | None = None
+
+    def namespace(self, namespace: str | None) -> Request:
+        if namespace is not None:
+            _check_segment("namespace", namespace, allow_empty=True)
+            self._namespace = namespace
+        return self
+
+    def resource(self, gvr: GroupVersionResource) -> Request:
+        _check_segment("resource", gvr.resource)
+        self._gvr = gvr
+        return self
+
+    def name(self, name: str) -> Request:
+        if not name:
+            raise UsageError("resource name may not be empty")
+        _check_segment("resource name", name)
+        self._name = name
+        return self
+
+    def subresource(self, subresource: str) -> Request:
+        for part in subresource.split("/"):
+            _check_segment("subresource", part)
+        self._subresource = subresource
+        return self
+
+    def abs_path(self, path: str) -> Request:
+        self._abs_path = path
+        return self
+
+    def param(self, key: str, value: Any) -> Request:
+        self._params += _param_pairs([(key, value)])
+        return self
+
+    def params(self, params: Params) -> Request:
+        self._params += _param_pairs(params)
+        return self
+
+    def header(self, key: str, value: str) -> Request:
+        self._headers[key] = value
+        return self
+
+    def body(self, body: Body) -> Request:
+        self._body = body
+        return self
+
+    def timeout(self, seconds: float) -> Request:
+        self._timeout = seconds
+        return self
+
+    def path(self) -> str:
+        if self._abs_path is not None:
+            return self._abs_path
+        if self._gvr is None:
+            raise UsageError("a request needs a resource or an absolute path")
+        if self._namespace == "":
+            if self._verb == "POST":
+                raise UsageError("an empty namespace may not be set during creation")
+            if self._name and self._verb in ("GET", "PUT", "DELETE"):
+                raise UsageError(
+                    "an empty namespace may not be set when a resource name is provided"
+                )
+        if self._subresource and self._name is None:
+            return self._gvr.path(self._namespace or None) + "/" + self._subresource
+        return self._gvr.path(self._namespace or None, self._name, self._subresource)
+
+    def _info(self) -> _ResourceInfo:
+        if self._gvr is None:
+            return _ResourceInfo()
+        return _ResourceInfo(self._gvr.resource, self._gvr.group, self._name or "")
+
+    def do(self, stream: bool = False) -> requests.Response:
+        return self.client._request(
+            self._verb,
+            self.path(),
+            self._params,
+            self._body,
+            self._headers,
+            stream,
+            self._timeout,
+            self._info(),
+        )
+
+    def do_json(self) -> Any:
+        return _json_body(self.do())
+
+    def watch(self) -> Iterator[dict[str, Any]]:
+        if not any(k == "watch" for k, _ in self._params):
+            self._params.append(("watch", "true"))
+        return decode_json_stream(self.do(stream=True))
+
+
+def _check_segment(what: str, value: str, allow_empty: bool = False) -> None:
+    """client-go's ``IsValidPathSegmentName``."""
+    if not value and allow_empty:
+        return
+    problems = []
+    if value in (".", ".."):
+        problems.append(f"may not be '{value}'")
+    for bad in ("/", "%"):
+        if bad in value:
+            problems.append(f"may not contain '{bad}'")
+    if problems:
+        raise UsageError(f'invalid {what} "{value}": [{", ".join(problems)}]')
+
+
+def _encode_body(body: Body) -> tuple[bytes | io.IOBase | None, str | None, bool]:
+    """Body bytes, a default Content-Type, and whether it can be sent again on retry."""
+    if body is None:
+        return None, None, True
+    if isinstance(body, bytes):
+        return body, None, True
+    if isinstance(body, str):
+        return body.encode("utf-8"), None, True
+    if isinstance(body, (dict, list)):
+        return json.dumps(body).encode("utf-8"), "application/json", True
+    return body, None, False
+
+
+def _json_body(resp: requests.Response) -> Any:
+    if resp.status_code == 304 or not resp.content:
+        return None
+    try:
+        return json.loads(resp.content)
+    except ValueError as exc:
+        raise KctlError(
+            f"error: the server returned a response that is not JSON ({resp.url})"
+        ) from exc
+
+
+def _status_line(resp: requests.Response) -> str:
+    reason = resp.reason
+    if not reason:
+        from http import HTTPStatus
+
+        try:
+            reason = HTTPStatus(resp.status_code).phrase
+        except ValueError:
+            reason = ""
+    return f"{resp.status_code} {reason}".rstrip()
+
+
+def iter_body(resp: requests.Response) -> Iterator[bytes]:
+    """The response body chunk by chunk, as the server sends it (for streams and raw output)."""
+    chunked = bool(getattr(resp.raw, "chunked", False))
+    deadline = getattr(resp, "kctl_deadline", None)
+    try:
+        for chunk in resp.iter_content(chunk_size=None if chunked else 65536):
+            if deadline is not None and deadline[1]() > deadline[0]:
+                # kubectl's wording when --request-timeout ends a body mid-way
+                raise KctlError("error: context deadline exceeded")
+            yield chunk
+    finally:
+        resp.close()
+
+
+def decode_json_stream(resp: requests.Response) -> Iterator[dict[str, Any]]:
+    """Decode concatenated (usually newline-separated) JSON objects from a streaming body,
+    each as soon as it is complete. A connection cut mid-stream ends the iteration, as the
+    server closing a watch does."""
+    import requests
+
+    decoder = json.JSONDecoder()
+    buffer = ""
+    pending = b""
+    try:
+        for chunk in iter_body(resp):
+            pending += chunk
+            try:
+                text = pending.decode("utf-8")
+                pending = b""
+            except UnicodeDecodeError:
+                continue  # a multi-byte character split across chunks
+            buffer += text
+            while True:
+                stripped = buffer.lstrip()
+                if not stripped:
+                    buffer = ""
+                    break
+                try:
+                    obj, end = decoder.raw_decode(stripped)
+                except ValueError:
+                    buffer = stripped
+                    break
+                buffer = stripped[end:]
+                if isinstance(obj, dict):
+                    yield obj
+    except (requests.exceptions.ChunkedEncodingError, requests.exceptions.ConnectionError):
+        return
+
+
+def _describe(exc: BaseException) -> str:
+    """The innermost meaningful message of a requests/urllib3 exception chain."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    last = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        last = current
+        reason = getattr(current, "reason", None)
+        if isinstance(reason, BaseException):
+            current = reason
+            continue
+        args = getattr(current, "args", ())
+        nested = next((a for a in args if isinstance(a, BaseException)), None)
+        if nested is not None:
+            current = nested
+            continue
+        current = current.__cause__ or current.__context__
+    return str(last)
+
+
+def _chain(exc: BaseException) -> list[BaseException]:
+    out: list[BaseException] = []
+    todo: list[BaseException] = [exc]
+    while todo:
+        cur = todo.pop()
+        if any(cur is seen for seen in out):
+            continue
+        out.append(cur)
+        reason = getattr(cur, "reason", None)
+        if isinstance(reason, BaseException):
+            todo.append(reason)
+        todo += [a for a in getattr(cur, "args", ()) if isinstance(a, BaseException)]
+        for nxt in (cur.__cause__, cur.__context__):
+            if nxt is not None:
+                todo.append(nxt)
+    return out
+
+
+def _is_retryable_network(exc: BaseException) -> bool:
+    """client-go retries GETs after a connection reset or an early EOF."""
+    import http.client
+
+    import requests
+
+    if isinstance(exc, (requests.exceptions.Timeout, requests.exceptions.SSLError)):
+        return False
+    for e in _chain(exc):
+        if isinstance(e, (ConnectionResetError, http.client.RemoteDisconnected)):
+            return True
+    return False
+
+
+def _host_of(url: str) -> str:
+    netloc = urlsplit(url).netloc
+    return netloc.rpartition("@")[2]
+
+
+def network_error(
+    exc: BaseException, url: str, tls_server_name: str | None = None, direct: bool = False
+) -> KctlError:
+    """A typed error, worded like Go's, for a request that got no HTTP answer. ``direct``
+    (no proxy) allows a second look at a certificate whose names did not match."""
+    import http.client
+    import ssl
+
+    import requests
+
+    chain = _chain(exc)
+    full = " ".join(str(e) for e in chain).lower()
+    host = _host_of(url)
+    if "connection refused" in full or any(isinstance(e, ConnectionRefusedError) for e in chain):
+        return ConnectionRefused(host)
+    if isinstance(exc, requests.exceptions.Timeout):
+        # kubectl's whole-request deadline (--request-timeout) reports the context's error.
+        return RequestTimeout("context deadline exceeded")
+    for e in chain:
+        if isinstance(e, ssl.SSLCertVerificationError):
+            parts = urlsplit(url)
+            wanted = tls_server_name or parts.hostname or host
+            detail = None
+            if getattr(e, "verify_code", 0) in (62, 64) and direct and parts.hostname:
+                from kctl.transport import hostname_mismatch_text
+
+                port = parts.port or (443 if parts.scheme == "https" else 80)
+                detail = hostname_mismatch_text(parts.hostname, port, wanted, wanted)
+            if detail:
+                return ConnectionFailed(f"tls: failed to verify certificate: {detail}")
+            return ConnectionFailed(_tls_verify_text(e, wanted))
+    if isinstance(exc, requests.exceptions.SSLError):
+        return ConnectionFailed(f"tls: {_describe(exc)}")
+    name_error = any(type(e).__name__ == "NameResolutionError" for e in chain) or (
+        "name or service not known" in full or "nodename nor servname" in full
+    )
+    if name_error:
+        return ConnectionFailed(f"dial tcp: lookup {urlsplit(url).hostname}: no such host")
+    if isinstance(exc, requests.exceptions.ProxyError):
+        return ConnectionFailed(f"proxyconnect tcp: {_describe(exc)}")
+    if any(isinstance(e, http.client.RemoteDisconnected) for e in chain):
+        return ConnectionFailed("EOF")
+    if any(type(e).__name__ == "IncompleteRead" for e in chain):
+        return ConnectionFailed("unexpected EOF")  # Go's io.ErrUnexpectedEOF
+    if any(isinstance(e, ConnectionResetError) for e in chain):
+        return ConnectionFailed(f"read tcp {host}: read: connection reset by peer")
+    if isinstance(exc, requests.exceptions.InvalidSchema) and "socks" in full:
+        return ConnectionFailed("SOCKS proxies need the PySocks package (pip install pysocks)")
+    return ConnectionFailed(_describe(exc))
+
+
+def _tls_verify_text(err: Any, hostname: str) -> str:
+    code = getattr(err, "verify_code", 0)
+    if code in (18, 19, 20, 21, 2):
+        detail = "x509: certificate signed by unknown authority"
+    elif code in (9, 10):
+        detail = "x509: certificate has expired or is not yet valid"
+    elif code in (62, 64):
+        detail = f"x509: certificate is not valid for {hostname}"
+    else:
+        detail = f"x509: {getattr(err, 'verify_message', '') or err}"
+    return f"tls: failed to verify certificate: {detail}"
+
+
+__all__ = [
+    "APIError",
+    "RESTClient",
+    "Request",
+    "decode_json_stream",
+    "go_duration",
+    "iter_body",
+    "network_error",
+]
