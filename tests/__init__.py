@@ -1,0 +1,1 @@
+"""kctl's tests; a package so ``python -m tests.envtest`` and the fixtures can import helpers."""

@@ -57,7 +57,14 @@ class Factory:
     def discovery(self) -> DiscoveryClient:
         from kctl.discovery import DiscoveryClient
 
-        return DiscoveryClient(self.rest_client, env=self.env)
+        # The REST client (and with it `requests`) is only built if discovery must ask the
+        # server: a warm cache needs nothing but the server URL.
+        return DiscoveryClient(
+            self.rest_config.host,
+            self.env,
+            lambda: self.rest_client,
+            timeout=self.rest_config.timeout,
+        )
 
     @cached_property
     def mapper(self) -> RESTMapper:

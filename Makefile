@@ -1,0 +1,75 @@
+# kctl's entry points. Target names are a contract: README, .ci/run and bench rely on them.
+#
+#   make test          lint + type check + unit and integration tests (builds the control-plane
+#                      binaries into ~/.cache/kctl/bin/ on the first run)
+#   make unit | lint   the fast parts alone
+#   make cluster       a local control plane in .devcluster/ (kubeconfigs + env file)
+#   make seed          demo data in it;  make cluster-down  stops it and removes .devcluster/
+#   make demo          install, cluster, seed, then kctl get pods -A and kctl api-resources
+#   make bench         benchmarks against the dev control plane
+#   make completions   regenerate completions/ from `kctl completion SHELL`
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+INSTALLED := $(VENV)/.kctl-installed
+PYTEST_ARGS ?=
+
+.PHONY: help install test unit integration lint cluster cluster-down seed demo bench completions \
+	binaries clean
+
+help:
+	@sed -n '2,11p' Makefile | sed 's/^# \{0,1\}//'
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+
+# Reinstall only when the dependencies change (editable install: code changes need nothing).
+$(INSTALLED): pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e '.[test]'
+	@touch $@
+
+install: $(INSTALLED)
+
+lint: $(INSTALLED)
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+	$(PY) -m mypy kctl
+
+unit: $(INSTALLED)
+	$(PY) -m pytest tests/unit -ra $(PYTEST_ARGS)
+
+# Finds or builds kube-apiserver, etcd and kubectl (see tests/envtest/binaries.py).
+binaries: $(INSTALLED)
+	$(PY) -m tests.envtest binaries
+
+integration: binaries
+	$(PY) -m pytest tests/integration -ra $(PYTEST_ARGS)
+
+test: lint binaries
+	$(PY) -m pytest tests/unit tests/integration -ra $(PYTEST_ARGS)
+
+cluster: $(INSTALLED)
+	$(PY) -m tests.envtest up
+
+cluster-down:
+	@if [ -x $(PY) ]; then $(PY) -m tests.envtest down; \
+	else $(PYTHON) -m tests.envtest down; fi
+
+seed: cluster
+	$(PY) -m tests.envtest seed
+
+demo: seed
+	$(PY) -m tests.envtest demo
+
+bench: cluster
+	. ./.devcluster/env && $(PY) -m bench
+
+completions: $(INSTALLED)
+	@for pair in "bash kctl.bash" "zsh _kctl" "fish kctl.fish"; do set -- $$pair; \
+	  $(PY) -m kctl completion $$1 > completions/$$2.tmp || { rm -f completions/$$2.tmp; exit 1; }; \
+	  mv completions/$$2.tmp completions/$$2 && echo "wrote completions/$$2"; \
+	done
+
+clean: cluster-down
+	rm -rf .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,154 @@
+"""The on-disk discovery cache: one JSON file per API server.
+
+Standard library only (contextlib, json, os, re, time): shell completion reads this file
+without loading click, requests or yaml.
+A warm lookup is one small file read and one ``json.loads``.
+
+Layout: ``<cache_root>/discovery/<host_dir>/discovery.json`` (see ``docs/layers.md`` for the
+format). Writes go to a temp file in the same directory followed by ``os.replace``, so readers
+never see a half-written file and two writers at once each leave a complete file behind.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import time
+from pathlib import Path
+from typing import Any
+
+FORMAT = 1
+FILE_NAME = "discovery.json"
+TTL_SECONDS = 6 * 60 * 60  # kubectl's hard-coded discovery TTL
+FAILED_TTL_SECONDS = 5 * 60  # how long an unavailable group-version is remembered
+
+# kubectl keeps word characters, "/", ".", "(" and ")"; everything else becomes "_".
+_UNSAFE = re.compile(r"[^(\w/.)]", re.ASCII)
+
+
+def host_dir(server_url: str) -> str:
+    """The cache directory name for a server, by kubectl's rule: drop the first ``https://``
+    (else ``http://``), replace every unsafe character with ``_``. A URL path becomes nested
+    directories; empty, ``.`` and ``..`` components are neutralised so the result always stays
+    below the cache root."""
+    host = server_url.replace("https://", "", 1).replace("http://", "", 1)
+    safe = _UNSAFE.sub("_", host)
+    parts = []
+    for part in safe.split("/"):
+        if not part or part == ".":
+            continue
+        if set(part) == {"."}:
+            part = "_" * len(part)
+        parts.append(part)
+    return "/".join(parts) or "_"
+
+
+def cache_file(cache_root: Path, server_url: str) -> Path:
+    """``<cache_root>/discovery/<host_dir>/discovery.json``."""
+    return Path(cache_root) / "discovery" / host_dir(server_url) / FILE_NAME
+
+
+def read(cache_root: Path, server_url: str) -> dict[str, Any] | None:
+    """The cached discovery document for ``server_url``; ``None`` when it is missing, unreadable,
+    corrupt, of another format or for another server (never raises for a bad file)."""
+    path = cache_file(cache_root, server_url)
+    try:
+        with open(path, "rb") as f:
+            raw = f.read()
+        data = json.loads(raw)
+    except (OSError, ValueError):
+        return None
+    if not _well_formed(data, server_url):
+        return None
+    if not isinstance(data.get("fetchedAt"), (int, float)):
+        try:
+            data["fetchedAt"] = os.stat(path).st_mtime
+        except OSError:
+            return None
+    return data  # type: ignore[no-any-return]
+
+
+def _well_formed(data: Any, server_url: str) -> bool:
+    """Shape check, so a damaged or hand-edited file means a refetch instead of a crash."""
+    if not isinstance(data, dict):
+        return False
+    if data.get("format") != FORMAT or data.get("server") != server_url:
+        return False
+    groups, resources = data.get("groups"), data.get("resources")
+    if not isinstance(groups, list) or not isinstance(resources, list):
+        return False
+    for g in groups:
+        if not isinstance(g, dict) or not isinstance(g.get("name"), str):
+            return False
+        if not _strings(g.get("versions", [])):
+            return False
+    for r in resources + (data.get("subresources") or []):
+        if not isinstance(r, dict) or not all(isinstance(r.get(k), str) for k in _TEXT):
+            return False
+        if not isinstance(r.get("namespaced"), bool) or not all(_strings(r.get(k)) for k in _LISTS):
+            return False
+    failed, etags = data.get("failed", {}), data.get("etags", {})
+    if not isinstance(failed, dict) or not all(isinstance(v, dict) for v in failed.values()):
+        return False
+    return isinstance(etags, dict) and all(isinstance(v, str) for v in etags.values())
+
+
+_TEXT = ("group", "version", "name", "singularName", "kind")
+_LISTS = ("verbs", "shortNames", "categories")
+
+
+def _strings(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+
+def is_fresh(data: dict[str, Any], now: float | None = None, ttl: float = TTL_SECONDS) -> bool:
+    """True while the document is younger than ``ttl`` (6 h) and no remembered failure has
+    expired. A timestamp in the future (clock change) counts as stale."""
+    now = time.time() if now is None else now
+    fetched = float(data.get("fetchedAt", 0))
+    if fetched > now + 60 or now > fetched + ttl:
+        return False
+    for entry in (data.get("failed") or {}).values():
+        until = entry.get("until", 0) if isinstance(entry, dict) else 0
+        if now >= float(until):
+            return False
+    return True
+
+
+def write(cache_root: Path, server_url: str, data: dict[str, Any]) -> Path:
+    """Atomically replace the cache file (directories 0700, file 0600). ``format`` and ``server``
+    are filled in. Returns the path written."""
+    path = cache_file(cache_root, server_url)
+    _make_dirs(path.parent)
+    doc = dict(data)
+    doc["format"] = FORMAT
+    doc["server"] = server_url
+    payload = json.dumps(doc, separators=(",", ":")).encode()
+    tmp = path.parent / f".{FILE_NAME}.{os.getpid()}.{os.urandom(4).hex()}.tmp"
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(payload)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    return path
+
+
+def _make_dirs(directory: Path) -> None:
+    """Create missing directories one level at a time with mode 0700 (``os.makedirs`` only
+    applies the mode to the last one)."""
+    missing: list[Path] = []
+    d = directory
+    while not d.exists():
+        missing.append(d)
+        if d.parent == d:
+            break
+        d = d.parent
+    for d in reversed(missing):
+        with contextlib.suppress(FileExistsError):
+            os.mkdir(d, 0o700)

@@ -1,0 +1,1 @@
+"""The project's own control plane: binaries, certificates, the process manager and its CLI."""
