@@ -1,0 +1,84 @@
+"""The command tree as the completion engine sees it (parsed from ``commands_table.py``).
+
+Plain classes, not dataclasses: ``dataclasses`` and ``typing`` cost 10-15 ms to import, more
+than the whole rest of a TAB.
+"""
+
+from __future__ import annotations
+
+TYPE_CHECKING = False  # mypy treats this name as True; nothing is imported at run time
+if TYPE_CHECKING:
+    from typing import Any
+
+
+class Flag:
+    """One option: its spellings, whether it takes a value, choices, path-ness."""
+
+    __slots__ = ("names", "takes_value", "help", "choices", "path")
+
+    def __init__(
+        self,
+        names: tuple[str, ...],
+        takes_value: bool,
+        help: str = "",
+        choices: tuple[str, ...] = (),
+        path: str = "",
+    ) -> None:
+        self.names = names
+        self.takes_value = takes_value
+        self.help = help
+        self.choices = choices
+        self.path = path  # "file" or "dir" when the value is a path
+
+    @property
+    def long_name(self) -> str:
+        """The first ``--name`` (kubectl's spelling), else the short one."""
+        for name in self.names:
+            if name.startswith("--"):
+                return name
+        return self.names[0]
+
+
+class Command:
+    """A node of the tree: the root, a subcommand or a nested subcommand."""
+
+    __slots__ = ("path", "help", "flags", "args", "commands")
+
+    def __init__(
+        self, path: tuple[str, ...], help: str, flags: list[Flag], args: list[str]
+    ) -> None:
+        self.path = path  # () for the root, ("config", "use-context") for a nested one
+        self.help = help
+        self.flags = flags
+        self.args = args
+        self.commands: dict[str, Command] = {}
+
+    def flag(self, name: str) -> Flag | None:
+        for flag in self.flags:
+            if name in flag.names:
+                return flag
+        return None
+
+
+def _build(node: dict[str, Any], path: tuple[str, ...]) -> Command:
+    flags = [
+        Flag(
+            names=tuple(f["names"]),
+            takes_value=bool(f["value"]),
+            help=f.get("help", ""),
+            choices=tuple(f.get("choices", ())),
+            path=f.get("path", ""),
+        )
+        for f in node["flags"]
+    ]
+    cmd = Command(path, node["help"], flags, list(node.get("args", [])))
+    for name, sub in node["commands"].items():
+        cmd.commands[name] = _build(sub, (*path, name))
+    return cmd
+
+
+def load_root() -> Command:
+    """The root ``kctl`` command with its whole tree."""
+    from kctl.completion.commands_table import TABLE
+
+    return _build(TABLE, ())

@@ -1,0 +1,361 @@
+"""Answer one ``kctl __complete <words...>`` request.
+
+What completes:
+- subcommands and flags (from the generated command table), flag choices and ``-o`` formats;
+- ``get <TAB>``: resource types from the discovery disk cache (never the network);
+- ``get TYPE <TAB>`` / ``get TYPE/<TAB>`` / ``-n <TAB>``: names from a time-limited live list;
+- ``--context`` / ``--cluster`` / ``--user``: names from the kubeconfig (via the index);
+- ``raw VERB /<TAB>``: API paths from the discovery cache.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from kctl.completion import protocol
+from kctl.completion.protocol import NO_FILE_COMP, NO_SPACE
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+    from typing import Any
+
+    from kctl.completion.cmdline import Parsed
+    from kctl.completion.commands import Command, Flag
+    from kctl.completion.index import Index
+    from kctl.completion.protocol import Candidate
+
+    Result = tuple[list[Candidate], int]
+
+# -o values per command, in kubectl's order; the template formats end in "=" so the template
+# follows without a space. Commands not listed here offer json and yaml.
+OUTPUT_FORMATS: dict[tuple[str, ...], tuple[str, ...]] = {
+    ("get",): (
+        "json",
+        "yaml",
+        "name",
+        "jsonpath=",
+        "jsonpath-as-json=",
+        "jsonpath-file=",
+        "custom-columns=",
+        "custom-columns-file=",
+        "wide",
+    ),
+    ("api-resources",): ("json", "yaml", "name", "wide"),
+    ("config", "view"): ("json", "yaml", "jsonpath="),
+    ("config", "get-contexts"): ("name",),
+}
+RAW_VERBS = ("GET", "POST", "PUT", "PATCH", "DELETE")
+SHELLS = ("bash", "zsh", "fish")
+# (command path) -> what its positional arguments are
+CONTEXT_ARGS: dict[tuple[str, ...], str] = {
+    ("config", "use-context"): "contexts",
+    ("config", "use"): "contexts",
+    ("config", "delete-context"): "contexts",
+    ("config", "rename-context"): "contexts",
+    ("config", "get-contexts"): "contexts",
+    ("config", "set-context"): "contexts",
+    ("config", "delete-cluster"): "clusters",
+    ("config", "get-clusters"): "clusters",
+    ("config", "set-cluster"): "clusters",
+    ("config", "delete-user"): "users",
+    ("config", "set-credentials"): "users",
+}
+
+
+def cache_root(environ: Mapping[str, str], flag: str | None) -> str:
+    """``kctl.env.default_cache_root`` without its imports (dataclasses, pathlib: ~15 ms);
+    a unit test keeps the two equal."""
+    if flag:
+        return os.path.expanduser(flag)
+    if environ.get("KUBECACHEDIR"):
+        return os.path.expanduser(environ["KUBECACHEDIR"])
+    xdg = environ.get("XDG_CACHE_HOME")
+    base = xdg if xdg else os.path.join(os.path.expanduser(environ.get("HOME", "~")), ".cache")
+    return os.path.join(base, "kctl")
+
+
+class Request:
+    """One completion request: the parsed line plus the lazily read completion index."""
+
+    def __init__(self, parsed: Parsed, environ: Mapping[str, str]) -> None:
+        self.parsed = parsed
+        self.environ = environ
+        self.cache_root = cache_root(environ, parsed.value("--cache-dir"))
+        self._index: Index | None = None
+
+    def index(self) -> Index:
+        if self._index is None:
+            from kctl.completion.index import Index
+
+            self._index = Index(self.cache_root)
+        return self._index
+
+    def kubeconfig(self) -> dict[str, Any]:
+        """The kubeconfig facts (contexts, clusters, users, servers); YAML is parsed only
+        when a kubeconfig file changed since the last TAB."""
+        from kctl.completion.index import kubeconfig_paths
+
+        paths = kubeconfig_paths(self.parsed.value("--kubeconfig"), self.environ)
+        return self.index().kubeconfig(paths)
+
+    def server(self) -> str:
+        """The API server URL the finished command would talk to."""
+        explicit = self.parsed.value("--server")
+        if explicit:
+            return explicit
+        kubeconfig = self.kubeconfig()
+        context = self.parsed.value("--context") or kubeconfig.get("current", "")
+        ctx = kubeconfig.get("contexts", {}).get(context) or {}
+        cluster = self.parsed.value("--cluster") or ctx.get("cluster", "")
+        server: str = kubeconfig.get("clusters", {}).get(cluster, "")
+        return server
+
+    def resources(self) -> tuple[list[dict[str, Any]], list[str]]:
+        """The cached resource types and group-version paths (empty when never discovered)."""
+        server = self.server()
+        entry = self.index().discovery(server) if server else None
+        if not entry:
+            return [], []
+        return entry["resources"], entry["versions"]
+
+    def finish(self) -> None:
+        if self._index is not None:
+            self._index.save()
+
+    def overrides(self) -> Any:
+        """The global flags on the line as a ``kctl.restconfig.Overrides``."""
+        from kctl.restconfig import Overrides
+
+        v = self.parsed.value
+        return Overrides(
+            kubeconfig=v("--kubeconfig"),
+            context=v("--context"),
+            cluster=v("--cluster"),
+            user=v("--user"),
+            namespace=v("--namespace"),
+            server=v("--server"),
+            token=v("--token"),
+            certificate_authority=v("--certificate-authority"),
+            client_certificate=v("--client-certificate"),
+            client_key=v("--client-key"),
+            tls_server_name=v("--tls-server-name"),
+            as_user=v("--as"),
+            cache_dir=v("--cache-dir"),
+        )
+
+    def scope(self) -> tuple[str, str, str, str]:
+        """(server, context, user, namespace) as the kubeconfig index predicts them: the name
+        cache key, known without loading the kubeconfig."""
+        v = self.parsed.value
+        kubeconfig = self.kubeconfig()
+        context = v("--context") or kubeconfig.get("current", "")
+        ctx = kubeconfig.get("contexts", {}).get(context) or {}
+        user = v("--user") or ctx.get("user", "")
+        namespace = v("--namespace") or ctx.get("namespace") or "default"
+        return self.server(), context, user, namespace
+
+    def names(self, res: dict[str, Any]) -> list[str]:
+        from kctl.completion import names
+
+        resource = (
+            str(res.get("group") or ""),
+            str(res.get("version") or ""),
+            str(res["name"]),
+            bool(res.get("namespaced")),
+        )
+        try:
+            verbosity = self.parsed.value("--v") or "0"
+            return names.list_names(
+                self.overrides,
+                self.environ,
+                self.cache_root,
+                self.scope(),
+                resource,
+                verbosity=int(verbosity) if verbosity.isdigit() else 0,
+            )
+        except names.Unavailable:
+            return []
+
+
+def complete(root: Command, words: list[str], environ: Mapping[str, str]) -> Result:
+    """The candidates and directive for ``words`` (the last one is the word being typed)."""
+    from kctl.completion.cmdline import parse
+
+    req = Request(parse(root, words), environ)
+    try:
+        return _complete(req)
+    finally:
+        req.finish()
+
+
+def _complete(req: Request) -> Result:
+    parsed = req.parsed
+    word = parsed.to_complete
+    if parsed.pending is not None:
+        return _flag_value(req, parsed.pending, word, "")
+    if word.startswith("-") and not parsed.dashdash:
+        if word.startswith("--") and "=" in word:
+            name, _, value = word.partition("=")
+            flag = parsed.command.flag(name)
+            if flag is None or not flag.takes_value:
+                return [], NO_FILE_COMP
+            return _flag_value(req, flag, value, name + "=")
+        return _flags(parsed.command, word), NO_FILE_COMP
+    if parsed.command.commands and not parsed.args:
+        subs = [
+            (name, cmd.help)
+            for name, cmd in parsed.command.commands.items()
+            if name.startswith(word)
+        ]
+        return subs, NO_FILE_COMP
+    return _arguments(req, word)
+
+
+def _flags(command: Command, word: str) -> list[Candidate]:
+    out: list[Candidate] = []
+    for flag in command.flags:
+        names = (
+            [n for n in flag.names if n.startswith("--")]
+            if word.startswith("--")
+            else list(flag.names)
+        )
+        for name in names:
+            if name.startswith(word):
+                out.append((name, flag.help))
+    return out
+
+
+def _flag_value(req: Request, flag: Flag, word: str, prefix: str) -> Result:
+    """Values for ``flag``; ``prefix`` is ``--flag=`` when the value is glued to it."""
+    long = flag.long_name
+    values: list[Candidate]
+    directive = NO_FILE_COMP
+    if long == "--namespace":
+        res = {"group": "", "version": "v1", "name": "namespaces", "namespaced": False}
+        values = [(n, "") for n in req.names(res) if n.startswith(word)]
+    elif long in ("--context", "--cluster", "--user"):
+        key = {"--context": "contexts", "--cluster": "clusters", "--user": "users"}[long]
+        values = [(n, "") for n in req.kubeconfig().get(key) or () if n.startswith(word)]
+    elif flag.choices:
+        values = [(c, "") for c in flag.choices if c.startswith(word)]
+    elif long == "--raw":  # get --raw PATH: the same paths as `raw GET`
+        from kctl.completion.resources import api_path_candidates
+
+        resources, versions = req.resources()
+        values = api_path_candidates(resources, versions, word)
+        directive |= NO_SPACE
+    elif long == "--api-group":
+        _, versions = req.resources()
+        groups = dict.fromkeys(v.split("/")[2] for v in versions if v.startswith("/apis/"))
+        values = [(g, "") for g in groups if g.startswith(word)]
+    elif long == "--output":
+        formats = OUTPUT_FORMATS.get(req.parsed.command.path, ("json", "yaml"))
+        values = [(f, "") for f in formats if f.startswith(word)]
+        if any(v.endswith("=") for v, _ in values):
+            directive |= NO_SPACE
+    elif flag.path == "dir" or long == "--cache-dir":
+        return [], protocol.FILTER_DIRS
+    elif flag.path == "file" or long in _FILE_FLAGS:
+        return [], 0  # the shell's own file name completion
+    else:
+        values = []
+    return [(prefix + v, d) for v, d in values], directive
+
+
+_FILE_FLAGS = (
+    "--kubeconfig",
+    "--certificate-authority",
+    "--client-certificate",
+    "--client-key",
+    "--filename",
+    "--token-file",
+)
+
+
+def _arguments(req: Request, word: str) -> Result:
+    path = req.parsed.command.path
+    args = req.parsed.args
+    if path == ("get",):
+        return _get_arguments(req, args, word)
+    if path == ("raw",):
+        if not args:
+            return [(v, "") for v in RAW_VERBS if v.startswith(word.upper())], NO_FILE_COMP
+        if len(args) == 1:
+            from kctl.completion.resources import api_path_candidates
+
+            resources, versions = req.resources()
+            return api_path_candidates(resources, versions, word), NO_FILE_COMP | NO_SPACE
+        return [], NO_FILE_COMP
+    if path == ("completion",):
+        return ([(s, "") for s in SHELLS if s.startswith(word)] if not args else []), NO_FILE_COMP
+    kind = CONTEXT_ARGS.get(path)
+    if kind is not None and not args:
+        names = req.kubeconfig().get(kind) or ()
+        return [(n, "") for n in names if n.startswith(word)], NO_FILE_COMP
+    return [], NO_FILE_COMP
+
+
+def _get_arguments(req: Request, args: list[str], word: str) -> Result:
+    """kubectl's rules: the first argument is TYPE (or TYPE/NAME), the rest are names of that
+    TYPE (or more TYPE/NAME); names already on the line are not offered again."""
+    from kctl.completion.resources import resolve, type_candidates
+
+    resources, _ = req.resources()
+    if args and "/" not in args[0]:
+        if "," in args[0]:
+            return [], NO_FILE_COMP  # names of several types cannot be completed
+        res = resolve(resources, args[0])
+        if res is None:
+            return [], NO_FILE_COMP
+        taken = set(args[1:])
+        return [
+            (n, "") for n in req.names(res) if n.startswith(word) and n not in taken
+        ], NO_FILE_COMP
+    slash = word.find("/")
+    if slash == -1:
+        if not args:
+            return type_candidates(resources, word), NO_FILE_COMP
+        # the line already uses TYPE/NAME: offer "TYPE/" and wait for the name
+        return type_candidates(resources, word, "/"), NO_FILE_COMP | NO_SPACE
+    typed, prefix = word[:slash], word[slash + 1 :]
+    res = resolve(resources, typed)
+    if res is None:
+        return [], NO_FILE_COMP
+    taken = set(args)
+    out = [
+        (f"{typed}/{n}", "")
+        for n in req.names(res)
+        if n.startswith(prefix) and f"{typed}/{n}" not in taken
+    ]
+    return out, NO_FILE_COMP
+
+
+def run(
+    words: list[str], descriptions: bool = True, environ: Mapping[str, str] | None = None
+) -> int:
+    """Entry point for ``kctl __complete``/``__completeNoDesc``: print the answer, exit 0.
+
+    Nothing goes to stderr: the shell would show it in the middle of the command line. Set
+    ``KCTL_COMPLETION_DEBUG=1`` to see a failure's traceback.
+    """
+    environ = os.environ if environ is None else environ
+    if environ.get("KCTL_COMPLETION_DESCRIPTIONS", "").lower() in ("false", "0", "no"):
+        descriptions = False
+    try:
+        from kctl.completion.commands import load_root
+
+        candidates, directive = complete(load_root(), words, environ)
+    except Exception:
+        if environ.get("KCTL_COMPLETION_DEBUG"):
+            import traceback
+
+            traceback.print_exc()
+        candidates, directive = [], protocol.ERROR
+    try:
+        protocol.write(sys.stdout, candidates, directive, descriptions)
+        sys.stdout.flush()
+    except (BrokenPipeError, OSError):
+        pass
+    return 0

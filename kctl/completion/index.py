@@ -1,0 +1,237 @@
+"""The completion index: what a TAB needs from the kubeconfig and the discovery cache, in one
+small file that loads without any parser.
+
+- ``kubeconfig``: per kubeconfig file list, the current context, context -> cluster/user/
+  namespace, cluster -> server, user names. No secrets. Stamped with each file's mtime and size.
+- ``discovery``: per server, the resources (trimmed to the fields completion uses) and the
+  group-version paths, stamped with the discovery cache file's mtime and size.
+
+The file is ``<cache_root>/completion/index.marshal``, written with :mod:`marshal` (built into
+the interpreter: no ``json``/``re`` import, unlike the sources it summarises). It lives in the
+user's private cache directory, like the ``.pyc`` files Python itself trusts. A stale or
+missing entry is rebuilt from the source — the kubeconfig with PyYAML's C loader, discovery with
+``kctl.discovery_cache.read`` — and the file rewritten atomically.
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+import sys
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+    from typing import Any
+
+FORMAT = 1
+_MAX_ENTRIES = 8  # kubeconfig file lists / servers remembered
+_RESOURCE_FIELDS = (
+    "group",
+    "version",
+    "name",
+    "singularName",
+    "kind",
+    "verbs",
+    "shortNames",
+    "namespaced",
+)
+
+
+def kubeconfig_paths(flag: str | None, environ: Mapping[str, str]) -> list[str]:
+    """The files kubectl would read: ``--kubeconfig``, else ``$KUBECONFIG``, else
+    ``~/.kube/config``."""
+    if flag:
+        return [os.path.expanduser(flag)]
+    env = environ.get("KUBECONFIG", "")
+    if env:
+        seen: list[str] = []
+        for part in env.split(os.pathsep):
+            path = os.path.expanduser(part)
+            if part and path not in seen:
+                seen.append(path)
+        return seen
+    home = environ.get("HOME") or os.path.expanduser("~")
+    return [os.path.join(home, ".kube", "config")]
+
+
+def _stat(path: str) -> tuple[int, int]:
+    try:
+        st = os.stat(path)
+        return (st.st_mtime_ns, st.st_size)
+    except OSError:
+        return (-1, -1)
+
+
+class Index:
+    """The index file of one cache root; changes are saved once, at the end."""
+
+    def __init__(self, cache_root: str) -> None:
+        self.path = os.path.join(cache_root, "completion", "index.marshal")
+        self.cache_root = cache_root
+        self.data: dict[str, Any] = {"format": FORMAT, "kubeconfig": {}, "discovery": {}}
+        self.dirty = False
+        try:
+            with open(self.path, "rb") as f:
+                data = marshal.load(f)
+            if isinstance(data, dict) and data.get("format") == FORMAT:
+                self.data = data
+        except (OSError, EOFError, ValueError, TypeError):
+            pass
+
+    def kubeconfig(self, paths: list[str]) -> dict[str, Any]:
+        """``{"current", "contexts", "clusters", "users"}`` for these kubeconfig files."""
+        stamp = [(p, *_stat(p)) for p in paths]
+        key = "\n".join(paths)
+        section: dict[str, Any] = self.data["kubeconfig"]
+        entry = section.get(key)
+        if isinstance(entry, dict) and entry.get("stamp") == stamp:
+            return entry
+        entry = _parse_kubeconfig(paths)
+        entry["stamp"] = stamp
+        self._put(section, key, entry)
+        return entry
+
+    def discovery(self, server: str) -> dict[str, Any] | None:
+        """``{"resources", "versions"}`` for ``server``; None when its discovery cache is cold."""
+        section: dict[str, Any] = self.data["discovery"]
+        entry = section.get(server)
+        if isinstance(entry, dict) and entry.get("stamp") == _stat(entry.get("file", "")):
+            return entry
+        from kctl import discovery_cache
+
+        file = str(discovery_cache.cache_file(self.cache_root, server))  # type: ignore[arg-type]
+        stamp = _stat(file)
+        doc = discovery_cache.read(self.cache_root, server)  # type: ignore[arg-type]
+        if not doc:
+            return None
+        entry = {"file": file, "stamp": stamp, **_summarise(doc)}
+        self._put(section, server, entry)
+        return entry
+
+    def _put(self, section: dict[str, Any], key: str, entry: dict[str, Any]) -> None:
+        section.pop(key, None)
+        section[key] = entry
+        while len(section) > _MAX_ENTRIES:
+            section.pop(next(iter(section)))
+        self.dirty = True
+
+    def save(self) -> None:
+        if self.dirty:
+            write_atomic(self.path, marshal.dumps(self.data))
+            self.dirty = False
+
+
+def _summarise(doc: dict[str, Any]) -> dict[str, Any]:
+    """One entry per group/resource (the first, i.e. preferred, version), no subresources."""
+    seen: set[tuple[str, str]] = set()
+    resources: list[dict[str, Any]] = []
+    for res in doc.get("resources") or []:
+        if not isinstance(res, dict) or "/" in str(res.get("name", "")):
+            continue
+        key = (str(res.get("group") or ""), str(res.get("name") or ""))
+        if not key[1] or key in seen:
+            continue
+        seen.add(key)
+        resources.append({k: _plain(res.get(k)) for k in _RESOURCE_FIELDS})
+    versions: list[str] = []
+    for group in doc.get("groups") or []:
+        name = group.get("name") or "" if isinstance(group, dict) else ""
+        for version in group.get("versions") or [] if isinstance(group, dict) else []:
+            versions.append(f"/apis/{name}/{version}" if name else f"/api/{version}")
+    return {"resources": resources, "versions": versions}
+
+
+def _plain(value: Any) -> Any:
+    """Values marshal can store (lists of strings, strings, bools)."""
+    if isinstance(value, list):
+        return [str(v) for v in value]
+    if value is None or isinstance(value, (bool, str)):
+        return value
+    return str(value)
+
+
+def ensure_site() -> None:
+    """The fast launcher runs Python with ``-S``; third-party packages (PyYAML) need the
+    site-packages directories, added here on the rare slow path."""
+    if sys.flags.no_site:
+        import site
+
+        site.main()
+
+
+def _parse_kubeconfig(paths: list[str]) -> dict[str, Any]:
+    """Merge the files like kubectl: the first file that names a context, cluster or user (or
+    sets current-context) wins."""
+    ensure_site()
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    current = ""
+    contexts: dict[str, dict[str, str]] = {}
+    clusters: dict[str, str] = {}
+    users: list[str] = []
+    for path in paths:
+        try:
+            with open(path, encoding="utf-8") as f:
+                doc = yaml.load(f, Loader=loader)  # noqa: S506 - a safe loader
+        except (OSError, yaml.YAMLError, UnicodeDecodeError):
+            continue
+        if not isinstance(doc, dict):
+            continue
+        if not current and isinstance(doc.get("current-context"), str):
+            current = doc["current-context"]
+        for item in _named(doc.get("contexts")):
+            body = item["context"] if isinstance(item.get("context"), dict) else {}
+            contexts.setdefault(
+                item["name"],
+                {k: str(body.get(k) or "") for k in ("cluster", "user", "namespace")},
+            )
+        for item in _named(doc.get("clusters")):
+            body = item["cluster"] if isinstance(item.get("cluster"), dict) else {}
+            clusters.setdefault(item["name"], str(body.get("server") or ""))
+        for item in _named(doc.get("users")):
+            if item["name"] not in users:
+                users.append(item["name"])
+    return {"current": current, "contexts": contexts, "clusters": clusters, "users": users}
+
+
+def _named(items: Any) -> list[dict[str, Any]]:
+    if not isinstance(items, list):
+        return []
+    return [i for i in items if isinstance(i, dict) and isinstance(i.get("name"), str)]
+
+
+def write_atomic(path: str, data: bytes) -> None:
+    """Write a cache file: temp file in the same directory, 0600, then rename. Failures are
+    ignored — a cache that cannot be written only costs speed."""
+    tmp = f"{path}.{os.getpid()}.tmp"
+    try:
+        _make_dirs(os.path.dirname(path))
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+    except OSError:
+        import contextlib
+
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+
+
+def _make_dirs(directory: str) -> None:
+    """Missing directories one level at a time, each 0700 (``os.makedirs`` gives the mode to
+    the last one only)."""
+    missing: list[str] = []
+    d = directory
+    while d and not os.path.isdir(d):
+        missing.append(d)
+        parent = os.path.dirname(d)
+        if parent == d:
+            break
+        d = parent
+    import contextlib
+
+    for d in reversed(missing):
+        with contextlib.suppress(FileExistsError):
+            os.mkdir(d, 0o700)

@@ -1,0 +1,338 @@
+"""The completion engine against a synthetic kubeconfig and discovery cache.
+
+The end-to-end behaviour (real shells, real server, kubectl as the oracle) is in
+tests/integration/test_completion_shells.py; these cover the rules and the edge cases.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+from kctl import discovery_cache
+from kctl.completion import engine, protocol
+from kctl.completion.cmdline import parse
+from kctl.completion.commands import load_root
+from kctl.completion.protocol import NO_FILE_COMP, NO_SPACE
+from kctl.env import default_cache_root
+
+DEV = "https://dev.example.test:6443"
+PROD = "https://prod.example.test"
+
+KUBECONFIG = f"""\
+apiVersion: v1
+kind: Config
+current-context: dev
+contexts:
+- name: dev
+  context: {{cluster: dev-cluster, user: alice, namespace: team-a}}
+- name: prod
+  context: {{cluster: prod-cluster, user: bob}}
+clusters:
+- name: dev-cluster
+  cluster: {{server: "{DEV}"}}
+- name: prod-cluster
+  cluster: {{server: "{PROD}"}}
+users:
+- name: alice
+  user: {{token: secret-token-a}}
+- name: bob
+  user: {{token: secret-token-b}}
+"""
+
+
+def _res(group, version, name, kind, short=(), verbs=("get", "list"), singular=None, ns=True):
+    return {
+        "group": group,
+        "version": version,
+        "name": name,
+        "singularName": singular if singular is not None else kind.lower(),
+        "namespaced": ns,
+        "kind": kind,
+        "verbs": list(verbs),
+        "shortNames": list(short),
+        "categories": [],
+    }
+
+
+RESOURCES = [
+    _res("", "v1", "bindings", "Binding", verbs=("create",)),
+    _res("", "v1", "componentstatuses", "ComponentStatus", ("cs",), ns=False),
+    _res("", "v1", "namespaces", "Namespace", ("ns",), ns=False),
+    _res("", "v1", "pods", "Pod", ("po",)),
+    _res("", "v1", "pods/log", "Pod"),
+    _res("", "v1", "podtemplates", "PodTemplate"),
+    _res("", "v1", "secrets", "Secret"),
+    _res("", "v1", "services", "Service", ("svc",)),
+    _res("apps", "v1", "deployments", "Deployment", ("deploy",)),
+    _res("apps", "v1beta1", "deployments", "Deployment", ("deploy",)),
+    _res("apps", "v1", "statefulsets", "StatefulSet", ("sts",)),
+    _res("storage.k8s.io", "v1", "csidrivers", "CSIDriver", ns=False),
+    _res("example.com", "v1", "foos", "Foo"),
+]
+GROUPS = [
+    {"name": "", "versions": ["v1"], "preferredVersion": "v1"},
+    {"name": "apps", "versions": ["v1", "v1beta1"], "preferredVersion": "v1"},
+    {"name": "storage.k8s.io", "versions": ["v1"], "preferredVersion": "v1"},
+    {"name": "example.com", "versions": ["v1"], "preferredVersion": "v1"},
+]
+
+
+@pytest.fixture
+def world(tmp_path: Path) -> dict[str, str]:
+    """A kubeconfig and a warm discovery cache for the dev server; returns the environ."""
+    kubeconfig = tmp_path / "kubeconfig"
+    kubeconfig.write_text(KUBECONFIG)
+    cache = tmp_path / "cache"
+    discovery_cache.write(
+        cache,
+        DEV,
+        {"fetchedAt": 1.0, "etags": {}, "failed": {}, "groups": GROUPS, "resources": RESOURCES},
+    )
+    return {"KUBECONFIG": str(kubeconfig), "KUBECACHEDIR": str(cache), "HOME": str(tmp_path)}
+
+
+def complete(environ: dict[str, str], *words: str) -> tuple[list[tuple[str, str]], int]:
+    return engine.complete(load_root(), list(words), environ)
+
+
+def values(environ: dict[str, str], *words: str) -> list[str]:
+    return [v for v, _ in complete(environ, *words)[0]]
+
+
+GETTABLE = [
+    "componentstatuses",
+    "namespaces",
+    "pods",
+    "podtemplates",
+    "secrets",
+    "services",
+    "deployments.apps",
+    "statefulsets.apps",
+    "csidrivers.storage.k8s.io",
+    "foos.example.com",
+]
+
+
+def test_types_are_gettable_plural_names_in_discovery_order(world):
+    cands, directive = complete(world, "get", "")
+    assert [v for v, _ in cands] == GETTABLE  # no bindings, no pods/log, deployments once
+    assert directive == NO_FILE_COMP
+
+
+def test_type_descriptions_carry_kind_and_short_names(world):
+    cands = dict(complete(world, "get", "")[0])
+    assert cands["pods"] == "Pod (po)"
+    assert cands["deployments.apps"] == "Deployment (deploy)"
+    assert cands["secrets"] == "Secret"
+
+
+def test_type_prefix_and_comma_prefix_kept(world):
+    assert values(world, "get", "po") == ["pods", "podtemplates"]
+    assert values(world, "get", "po,se") == ["po,secrets", "po,services"]
+    assert values(world, "get", "pods,deployments.apps,st") == [
+        "pods,deployments.apps,statefulsets.apps"
+    ]
+
+
+def test_short_names_and_singulars_complete_when_no_full_name_matches(world):
+    assert values(world, "get", "svc") == ["services"]
+    assert values(world, "get", "sts") == ["statefulsets.apps"]
+    assert values(world, "get", "deploy") == ["deployments.apps"]  # full name wins
+    assert values(world, "get", "foo") == ["foos.example.com"]
+    # "cs" starts csidrivers: the short name of componentstatuses is not mixed in, so the
+    # shell never shrinks the word to a shorter common prefix
+    assert values(world, "get", "cs") == ["csidrivers.storage.k8s.io"]
+    assert values(world, "get", "zzz") == []
+
+
+def test_type_slash_form_after_a_type_name_argument(world):
+    cands, directive = complete(world, "get", "pods/a", "se")
+    assert [v for v, _ in cands] == ["secrets/", "services/"]
+    assert directive == NO_FILE_COMP | NO_SPACE
+
+
+def test_types_follow_the_context_and_server_flags(world):
+    assert values(world, "--context", "prod", "get", "") == []  # no discovery cache for prod
+    assert values(world, "get", "--context=prod", "") == []
+    assert values(world, "-s", DEV, "--context", "prod", "get", "po") == ["pods", "podtemplates"]
+    other = dict(world, KUBECACHEDIR=world["HOME"] + "/elsewhere")
+    assert values(other, "get", "") == []
+    assert values(other, "--cache-dir", world["KUBECACHEDIR"], "get", "se") == [
+        "secrets",
+        "services",
+    ]
+
+
+def test_kubeconfig_names(world):
+    assert values(world, "--context", "") == ["dev", "prod"]
+    assert values(world, "get", "--cluster", "p") == ["prod-cluster"]
+    assert values(world, "get", "--user", "") == ["alice", "bob"]
+    assert values(world, "get", "--context=d") == ["--context=dev"]
+    assert values(world, "config", "use-context", "") == ["dev", "prod"]
+    # the index holds no credentials
+    index = Path(world["KUBECACHEDIR"]) / "completion" / "index.marshal"
+    assert b"secret-token" not in index.read_bytes()
+    assert index.stat().st_mode & 0o777 == 0o600
+
+
+def test_kubeconfig_change_is_seen_on_the_next_tab(world):
+    assert values(world, "--context", "") == ["dev", "prod"]
+    path = Path(world["KUBECONFIG"])
+    path.write_text(KUBECONFIG.replace("- name: prod\n", "- name: staging\n"))
+    assert values(world, "--context", "") == ["dev", "staging"]
+
+
+def test_unreadable_kubeconfig_gives_nothing(world, tmp_path):
+    bad = tmp_path / "bad"
+    bad.write_text("{not: [yaml")
+    env = dict(world, KUBECONFIG=str(bad))
+    assert complete(env, "--context", "") == ([], NO_FILE_COMP)
+    assert complete(env, "get", "") == ([], NO_FILE_COMP)
+
+
+def test_subcommands_with_help(world):
+    cands = dict(complete(world, "")[0])
+    assert cands["get"] == "Display one or many resources"
+    assert "completion" in cands and "raw" in cands
+    assert values(world, "config", "use-") == ["use-context"]
+
+
+def test_flags_only_when_the_word_starts_with_a_dash(world):
+    assert values(world, "get", "--all-n") == ["--all-namespaces"]
+    assert "-n" in values(world, "get", "-")
+    assert "-n" not in values(world, "get", "--")
+    assert values(world, "get", "--namespace") == ["--namespace"]
+
+
+def test_flag_values_skip_positional_parsing(world):
+    parsed = parse(load_root(), ["-n", "x", "get", "-o", "json", "--selector=a=b", "pods", "a", ""])
+    assert parsed.command.path == ("get",)
+    assert parsed.args == ["pods", "a"]
+    assert parsed.value("--namespace") == "x"
+    assert parsed.value("--output") == "json"
+    assert parsed.value("--selector") == "a=b"
+    parsed = parse(load_root(), ["get", "-nfoo", "--", "-x", ""])
+    assert parsed.value("--namespace") == "foo"
+    assert parsed.args == ["-x"]
+
+
+def test_output_values(world):
+    cands, directive = complete(world, "get", "-o", "j")
+    assert [v for v, _ in cands] == ["json", "jsonpath=", "jsonpath-as-json=", "jsonpath-file="]
+    assert directive == NO_FILE_COMP | NO_SPACE
+    assert complete(world, "get", "--output=y") == ([("--output=yaml", "")], NO_FILE_COMP)
+    # raw's -o is a click Choice: its choices come from the command table
+    assert values(world, "raw", "-o", "") == ["json", "yaml"]
+
+
+def test_file_flags_fall_back_to_the_shell(world):
+    assert complete(world, "--kubeconfig", "") == ([], 0)
+    assert complete(world, "--cache-dir", "") == ([], protocol.FILTER_DIRS)
+
+
+def test_raw_verbs_and_api_paths(world):
+    assert values(world, "raw", "") == ["GET", "POST", "PUT", "PATCH", "DELETE"]
+    assert values(world, "raw", "p") == ["POST", "PUT", "PATCH"]
+    cands, directive = complete(world, "raw", "GET", "/")
+    assert [v for v, _ in cands] == ["/api/", "/apis/", "/version"]
+    assert directive == NO_FILE_COMP | NO_SPACE
+    assert values(world, "raw", "GET", "/apis/") == [
+        "/apis/apps/",
+        "/apis/example.com/",
+        "/apis/storage.k8s.io/",
+    ]
+    # resources are kept for the preferred version only, so v1beta1 is a leaf
+    assert values(world, "raw", "GET", "/apis/apps/") == ["/apis/apps/v1/", "/apis/apps/v1beta1"]
+    assert values(world, "raw", "GET", "/apis/apps/v1/") == [
+        "/apis/apps/v1/deployments",
+        "/apis/apps/v1/statefulsets",
+    ]
+    assert values(world, "raw", "GET", "/api/v1/po") == ["/api/v1/pods", "/api/v1/podtemplates"]
+
+
+def test_completion_shells(world):
+    assert values(world, "completion", "") == ["bash", "zsh", "fish"]
+    assert values(world, "completion", "bash", "") == []
+
+
+def test_cache_root_matches_the_environment_rules(tmp_path):
+    cases = [
+        ({"HOME": "/h"}, None),
+        ({"HOME": "/h", "XDG_CACHE_HOME": "/x"}, None),
+        ({"HOME": "/h", "XDG_CACHE_HOME": "/x", "KUBECACHEDIR": "~/k"}, None),
+        ({"HOME": "/h", "KUBECACHEDIR": "/k"}, "~/flag"),
+    ]
+    for environ, flag in cases:
+        assert engine.cache_root(environ, flag) == str(default_cache_root(environ, flag))
+
+
+def test_render_protocol():
+    text = protocol.render([("pods", "Pod (po)"), ("a\nb", ""), ("x", "")], 4)
+    assert text == "pods\tPod (po)\nx\n:4\n"
+    assert protocol.render([("pods", "Pod (po)")], 6, descriptions=False) == "pods\n:6\n"
+
+
+def _run(monkeypatch, world, argv, descriptions=True):
+    out, err = io.StringIO(), io.StringIO()
+    monkeypatch.setattr(sys, "stdout", out)
+    monkeypatch.setattr(sys, "stderr", err)
+    code = engine.run(argv, descriptions=descriptions, environ=world)
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_run_prints_the_protocol_and_nothing_on_stderr(monkeypatch, world):
+    code, out, err = _run(monkeypatch, world, ["get", "sv"])
+    assert (code, out, err) == (0, "services\tService (svc)\n:4\n", "")
+    code, out, err = _run(monkeypatch, world, ["get", "sv"], descriptions=False)
+    assert out == "services\n:4\n"
+    world["KCTL_COMPLETION_DESCRIPTIONS"] = "false"
+    assert _run(monkeypatch, world, ["get", "sv"])[1] == "services\n:4\n"
+
+
+def test_run_hides_internal_errors_unless_debugging(monkeypatch, world):
+    def broken(*_a, **_k):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(engine, "complete", broken)
+    assert _run(monkeypatch, world, ["get", ""]) == (0, ":1\n", "")
+    world["KCTL_COMPLETION_DEBUG"] = "1"
+    code, out, err = _run(monkeypatch, world, ["get", ""])
+    assert out == ":1\n" and "RuntimeError: boom" in err
+
+
+def test_stale_discovery_entry_is_rebuilt(world):
+    assert "foos.example.com" in values(world, "get", "")
+    cache = Path(world["KUBECACHEDIR"])
+    discovery_cache.write(
+        cache,
+        DEV,
+        {"fetchedAt": 2.0, "etags": {}, "failed": {}, "groups": GROUPS, "resources": RESOURCES[:4]},
+    )
+    assert values(world, "get", "") == ["componentstatuses", "namespaces", "pods"]
+
+
+def test_corrupt_index_is_ignored_and_replaced(world):
+    assert values(world, "get", "sv") == ["services"]
+    index = Path(world["KUBECACHEDIR"]) / "completion" / "index.marshal"
+    index.write_bytes(b"\x00garbage")
+    assert values(world, "get", "sv") == ["services"]
+    assert index.read_bytes() != b"\x00garbage"
+    assert os.stat(index.parent).st_mode & 0o777 == 0o700
+
+
+def test_get_raw_and_api_group_values(world):
+    assert complete(world, "get", "--raw", "/apis/a") == (
+        [("/apis/apps/", "")],
+        NO_FILE_COMP | NO_SPACE,
+    )
+    assert values(world, "api-resources", "--api-group", "") == [
+        "apps",
+        "storage.k8s.io",
+        "example.com",
+    ]
+    assert values(world, "api-resources", "--api-group=s") == ["--api-group=storage.k8s.io"]

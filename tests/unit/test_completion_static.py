@@ -1,0 +1,190 @@
+"""The pieces that must stay in sync or stay light: the command table, the committed scripts,
+the `completion` command, and what a TAB imports."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kctl import discovery_cache
+from kctl.cli import completion as generate
+from kctl.completion.scripts import SCRIPTS
+
+ROOT = Path(__file__).resolve().parents[2]
+COMMITTED = {"bash": "kctl.bash", "zsh": "_kctl", "fish": "kctl.fish"}
+
+
+def _kctl(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "kctl", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=60,
+    )
+
+
+def test_command_table_matches_the_click_tree():
+    committed = generate.TABLE_PATH.read_text(encoding="utf-8")
+    fresh = generate.render_table(generate.build_table())
+    assert committed == fresh, (
+        "kctl/completion/commands_table.py is out of date with the click commands: "
+        "run `.venv/bin/python -m kctl.cli.completion`"
+    )
+
+
+def test_table_lists_every_registered_command_with_its_flags():
+    from kctl.cli.main import COMMANDS
+    from kctl.completion.commands import load_root
+
+    root = load_root()
+    assert list(root.commands) == list(COMMANDS)
+    get = root.commands["get"]
+    assert get.flag("-o") is not None and get.flag("-o").takes_value
+    assert get.flag("-A") is not None and not get.flag("-A").takes_value
+    assert get.flag("--namespace") is not None  # the global flags are on every command
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
+def test_committed_scripts_equal_the_command_output(shell):
+    done = _kctl("completion", shell, env={"KUBECONFIG": "/nonexistent", "PATH": "/usr/bin"})
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""
+    assert done.stdout == SCRIPTS[shell]
+    committed = (ROOT / "completions" / COMMITTED[shell]).read_text(encoding="utf-8")
+    assert committed == done.stdout, (
+        f"completions/{COMMITTED[shell]} is out of date: "
+        f"run `kctl completion {shell} > completions/{COMMITTED[shell]}`"
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        ((), "error: Shell not specified."),
+        (("tcsh",), 'error: Unsupported shell type "tcsh".'),
+        (("bash", "zsh"), "error: Too many arguments. Expected only the shell type."),
+    ],
+)
+def test_completion_command_errors_like_kubectl(args, message):
+    done = _kctl("completion", *args)
+    assert done.returncode == 1
+    assert done.stdout == ""
+    assert done.stderr == f"{message}\nSee 'kctl completion -h' for help and examples\n"
+
+
+def _warm_world(tmp_path: Path) -> dict[str, str]:
+    server = "https://127.0.0.1:6443"
+    (tmp_path / "kubeconfig").write_text(
+        "apiVersion: v1\nkind: Config\ncurrent-context: c\n"
+        "contexts: [{name: c, context: {cluster: k, user: u}}]\n"
+        f"clusters: [{{name: k, cluster: {{server: '{server}'}}}}]\n"
+        "users: [{name: u, user: {token: t}}]\n"
+    )
+    discovery_cache.write(
+        tmp_path / "cache",
+        server,
+        {
+            "fetchedAt": 1.0,
+            "etags": {},
+            "failed": {},
+            "groups": [{"name": "", "versions": ["v1"]}],
+            "resources": [
+                {"group": "", "version": "v1", "name": "pods", "singularName": "pod",
+                 "namespaced": True, "kind": "Pod", "verbs": ["get", "list"],
+                 "shortNames": ["po"], "categories": []},
+            ],
+        },
+    )  # fmt: skip
+    return {
+        "KUBECONFIG": str(tmp_path / "kubeconfig"),
+        "KUBECACHEDIR": str(tmp_path / "cache"),
+        "HOME": str(tmp_path),
+        "PATH": "/usr/bin:/bin",
+    }
+
+
+PROBE = """
+import sys, runpy
+sys.argv = ["kctl", *sys.argv[1:]]
+try:
+    runpy.run_module("kctl", run_name="__main__")
+except SystemExit:
+    pass
+print("MODULES=" + ",".join(sorted(sys.modules)), file=sys.stderr)
+"""
+
+FORBIDDEN = {
+    "click",
+    "requests",
+    "rich",
+    "yaml",
+    "urllib3",
+    "ssl",
+    "http.client",
+    # not forbidden by the issue, but each costs several ms of a ~10 ms TAB
+    "json",
+    "typing",
+    "dataclasses",
+    "kctl.env",
+    "kctl.cli",
+}
+
+
+@pytest.mark.parametrize("site", [True, False], ids=["console", "launcher"])
+def test_type_completion_imports_only_the_completion_modules(tmp_path, site):
+    env = _warm_world(tmp_path)
+    flags = [] if site else ["-S"]
+    cmd = [sys.executable, *flags, "-c", f"import sys; sys.path.insert(0, {str(ROOT)!r})\n{PROBE}"]
+    first = subprocess.run(
+        [*cmd, "__complete", "get", "p"], capture_output=True, text=True, env=env
+    )
+    assert first.stdout == "pods\tPod (po)\n:4\n", first.stderr  # cold: builds the index
+    warm = subprocess.run([*cmd, "__complete", "get", "p"], capture_output=True, text=True, env=env)
+    assert warm.stdout == "pods\tPod (po)\n:4\n"
+    modules = set(warm.stderr.split("MODULES=")[1].strip().split(","))
+    assert not modules & FORBIDDEN, sorted(modules & FORBIDDEN)
+    assert {m for m in modules if m.startswith("kctl")} == {
+        "kctl",
+        "kctl.completion",
+        "kctl.completion.cmdline",
+        "kctl.completion.commands",
+        "kctl.completion.commands_table",
+        "kctl.completion.engine",
+        "kctl.completion.index",
+        "kctl.completion.protocol",
+        "kctl.completion.resources",
+    }
+    if not site:
+        # without site, the interpreter loads nothing the answer does not need
+        assert "re" not in modules and "pathlib" not in modules
+
+
+def test_the_launcher_runs_the_same_engine(tmp_path):
+    env = _warm_world(tmp_path)
+    done = _kctl("__completion_launcher", env=env)
+    launcher = done.stdout.splitlines()
+    assert launcher[0] == sys.executable and launcher[1] == "-S"
+    assert Path(launcher[-1], "kctl", "__main__.py").is_file()
+    fast = subprocess.run(
+        [*launcher, "__complete", "get", ""], capture_output=True, text=True, env=env
+    )
+    slow = _kctl("__complete", "get", "", env=env)
+    assert fast.stdout == slow.stdout == "pods\tPod (po)\n:4\n"
+    assert fast.stderr == slow.stderr == ""
+    nodesc = subprocess.run(
+        [*launcher, "__completeNoDesc", "get", ""], capture_output=True, text=True, env=env
+    )
+    assert nodesc.stdout == "pods\n:4\n"
+
+
+def test_completion_does_not_disturb_normal_commands(tmp_path):
+    env = _warm_world(tmp_path)
+    done = _kctl("completion", "--help", env=env)
+    assert done.returncode == 0 and "bash" in done.stdout
+    assert json.loads(json.dumps(done.stdout))  # plain text, no traceback
