@@ -1,0 +1,628 @@
+"""``kctl get``: kubectl's everyday command.
+
+Tables come from the server (``meta.k8s.io`` Table, ``includeObject=None`` unless a decoration
+needs row metadata). Output modes:
+
+- piped (stdout not a terminal, or ``NO_COLOR``): byte-identical to kubectl 1.36, which aligns a
+  whole type over all pages. Each page is turned into cell strings at once and its objects are
+  dropped, so memory holds only the text to print (kubectl holds every page's objects).
+- terminal: rows stream page by page through rich styling; column widths come from the first
+  page and only grow.
+- ``-o json|yaml|name``: full objects, paged, written item by item (never the whole list).
+
+Every paged list reads one page ahead (``DynamicClient.list(prefetch=True)``), so the server
+builds page N+1 while page N is being printed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from kctl.cli.options import global_options
+from kctl.env import Environment
+from kctl.errors import APIError, KctlError, MultipleErrors, UsageError
+
+if TYPE_CHECKING:
+    from kctl.cli.factory import Factory
+    from kctl.printers.table import TableBlock, TableOptions
+    from kctl.restmapper import RESTMapping
+
+_HINT = "See 'kctl get -h' for help and examples"
+_ALLOWED_FORMATS = (
+    "custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,"
+    "jsonpath-as-json,jsonpath-file,kyaml,name,template,templatefile,wide,yaml"
+)
+_HELP = """Display one or many resources.
+
+\b
+Prints a table of the most important information about the specified resources, built by the
+server. Filter with a label selector (-l) or field selector; -A lists every namespace.
+
+\b
+Examples:
+  kctl get pods
+  kctl get pods -A -o wide
+  kctl get deploy,svc -n kube-system
+  kctl get pod/web-1 service/web -o yaml
+  kctl get all -l app=web
+  kctl get pods -o jsonpath='{.items[*].metadata.name}'
+  kctl get --raw /api/v1/namespaces
+"""
+
+
+@dataclass
+class Target:
+    """One thing to fetch: a type, and either names or the whole collection."""
+
+    mapping: RESTMapping
+    names: list[str] = field(default_factory=list)
+
+
+@dataclass
+class GetOptions:
+    output: str
+    selector: str | None
+    field_selector: str | None
+    all_namespaces: bool
+    chunk_size: int
+    ignore_not_found: bool
+    show_labels: bool
+    label_columns: tuple[str, ...]
+    no_headers: bool
+    show_kind: bool
+    show_managed_fields: bool
+    sort_by: str | None
+    template: str | None
+    allow_missing_template_keys: bool
+
+
+@click.command(
+    name="get",
+    help=_HELP,
+    short_help="Display one or many resources",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+@click.argument("args", nargs=-1, metavar="[TYPE[.VERSION][.GROUP] [NAME...] | TYPE/NAME...]")
+@click.option(
+    "-o",
+    "--output",
+    default="",
+    help="Output format: wide, name, json, yaml, "
+    "jsonpath=..., jsonpath-file=..., jsonpath-as-json=..., custom-columns=..., "
+    "custom-columns-file=...",
+)
+@click.option("-l", "--selector", default=None, help="Label selector (=, ==, !=, in, notin).")
+@click.option("--field-selector", default=None, help="Field selector (=, ==, !=).")
+@click.option("-A", "--all-namespaces", is_flag=True, help="List across all namespaces.")
+@click.option(
+    "--chunk-size",
+    type=int,
+    default=500,
+    show_default=True,
+    help="Return large lists in chunks of this size (0 = one request).",
+)
+@click.option("--ignore-not-found", is_flag=True, help="Treat NotFound as success.")
+@click.option("--raw", default="", help="Raw URI to GET from the server.")
+@click.option("--show-labels", is_flag=True, help="Show all labels as the last column.")
+@click.option(
+    "-L",
+    "--label-columns",
+    multiple=True,
+    help="Labels to show as columns (comma-separated or repeated).",
+)
+@click.option("--no-headers", is_flag=True, help="Do not print headers.")
+@click.option("--show-kind", is_flag=True, help="Prefix names with their kind.")
+@click.option("--show-managed-fields", is_flag=True, help="Keep managedFields in json/yaml output.")
+@click.option(
+    "--sort-by", default=None, help="Sort by a JSONPath expression, e.g. '{.metadata.name}'."
+)
+@click.option("--template", default=None, help="Template for -o jsonpath / jsonpath-file.")
+@click.option(
+    "--allow-missing-template-keys",
+    type=bool,
+    default=True,
+    show_default=True,
+    help="Ignore missing keys in templates.",
+)
+@global_options
+@click.pass_context
+def get(ctx: click.Context, /, args: tuple[str, ...], raw: str, **flags: Any) -> None:
+    from kctl.cli.factory import Factory
+
+    env: Environment = ctx.find_root().obj
+    labels: list[str] = []
+    for value in flags.pop("label_columns"):
+        labels.extend(part for part in value.split(",") if part)
+    opts = GetOptions(label_columns=tuple(labels), **flags)
+    factory = Factory.from_context(ctx)
+    if raw:
+        _raw(factory, env, raw, list(args), opts)
+        return
+    _validate(opts, list(args), env)
+    targets = _resolve(factory, list(args), opts)
+    if _is_table_output(opts):
+        _print_tables(factory, env, targets, opts)
+    else:
+        _print_generic(factory, env, targets, opts, _single_item_implied(list(args)))
+
+
+# --------------------------------------------------------------------------- validation
+
+
+def _is_table_output(opts: GetOptions) -> bool:
+    return opts.output in ("", "wide")
+
+
+def _validate(opts: GetOptions, args: list[str], env: Environment) -> None:
+    out = opts.output
+    kind = out.partition("=")[0]
+    known = {
+        "",
+        "wide",
+        "name",
+        "json",
+        "yaml",
+        "jsonpath",
+        "jsonpath-file",
+        "jsonpath-as-json",
+        "custom-columns",
+        "custom-columns-file",
+        "go-template",
+        "go-template-file",
+        "template",
+        "templatefile",
+        "kyaml",
+    }
+    if kind not in known or (kind in ("", "wide", "name", "json", "yaml") and "=" in out):
+        raise KctlError(
+            f'error: unable to match a printer suitable for the output format "{out}", '
+            f"allowed formats are: {_ALLOWED_FORMATS}"
+        )
+    if kind == "kyaml":
+        raise UsageError("kyaml output is not supported by kctl; use -o yaml", _HINT)
+    if kind in ("go-template", "go-template-file", "template", "templatefile") or (
+        opts.template and not out
+    ):
+        raise UsageError(
+            "go-template output is not supported by kctl; use -o jsonpath=... or "
+            "-o custom-columns=...",
+            _HINT,
+        )
+    if kind in ("jsonpath", "jsonpath-file", "jsonpath-as-json"):
+        from kctl.printers import jsonpath
+
+        jsonpath.parse_output_format(out, opts.template or "")
+    if not args:
+        env.stderr.write(
+            'You must specify the type of resource to get. Use "kctl api-resources" for a '
+            "complete list of supported resources.\n\n"
+        )
+        raise UsageError("Required resource not specified.", _HINT)
+    if opts.show_labels and out not in ("", "wide"):
+        raise KctlError(f"error: --show-labels option cannot be used with {out} printer")
+    if opts.chunk_size < 0:
+        raise UsageError("--chunk-size must not be negative", _HINT)
+
+
+def _single_item_implied(args: list[str]) -> bool:
+    """kubectl prints one object bare (not in a List) for ``TYPE NAME`` and ``TYPE/NAME``."""
+    if len(args) == 1:
+        return "/" in args[0] and "," not in args[0].split("/")[0]
+    return len(args) == 2 and "," not in args[0] and "/" not in args[1]
+
+
+def _split_types(text: str) -> list[str]:
+    return [t for t in text.split(",") if t]
+
+
+def _resolve(factory: Factory, args: list[str], opts: GetOptions) -> list[Target]:
+    """kubectl's ResourceTypeOrNameArgs: ``TYPE``, ``TYPE NAME...``, ``T1,T2 [NAME...]``,
+    ``TYPE/NAME...``; categories such as ``all`` expand from discovery."""
+    slashed = sum(1 for a in args if "/" in a)
+    targets: list[Target] = []
+    if slashed:
+        if slashed != len(args):
+            raise KctlError(
+                "error: there is no need to specify a resource type as a separate argument when "
+                "passing arguments in resource/name form (e.g. 'kctl get resource/<resource_name>' "
+                "instead of 'kctl get resource resource/<resource_name>'"
+            )
+        pairs = []
+        for arg in args:
+            parts = arg.split("/")
+            if len(parts) != 2:
+                raise KctlError(
+                    "error: arguments in resource/name form may not have more than one slash"
+                )
+            if not parts[0] or not parts[1]:
+                raise KctlError(
+                    "error: arguments in resource/name form must have a single resource and name"
+                )
+            pairs.append((parts[0], parts[1]))
+        mapper = factory.mapper
+        for typed, name in pairs:
+            for mapping in _mappings(mapper, typed):
+                last = targets[-1] if targets else None
+                if last is not None and last.mapping == mapping:
+                    last.names.append(name)
+                else:
+                    targets.append(Target(mapping, [name]))
+    else:
+        types = _split_types(args[0])
+        if not types:
+            raise UsageError("Required resource not specified.", _HINT)
+        names = args[1:]
+        mapper = factory.mapper
+        for typed in types:
+            for mapping in _mappings(mapper, typed):
+                targets.append(Target(mapping, list(names)))
+    has_names = any(t.names for t in targets)
+    if has_names and opts.selector:
+        raise KctlError("error: name cannot be provided when a selector is specified")
+    if opts.all_namespaces and any(t.names and t.mapping.namespaced for t in targets):
+        raise KctlError("error: a resource cannot be retrieved by name across all namespaces")
+    return targets
+
+
+def _mappings(mapper: Any, typed: str) -> list[RESTMapping]:
+    if "." not in typed and mapper.is_category(typed):
+        return list(mapper.mappings_for_category(typed))
+    return [mapper.mapping_for(typed)]
+
+
+# --------------------------------------------------------------------------- fetching
+
+
+def _namespace_for(factory: Factory, mapping: RESTMapping, opts: GetOptions) -> str | None:
+    if not mapping.namespaced:
+        return None
+    if opts.all_namespaces:
+        return None
+    return factory.namespace
+
+
+def _list_params(opts: GetOptions) -> dict[str, str]:
+    params: dict[str, str] = {}
+    if opts.selector:
+        params["labelSelector"] = opts.selector
+    if opts.field_selector:
+        params["fieldSelector"] = opts.field_selector
+    return params
+
+
+@dataclass
+class Page:
+    mapping: RESTMapping
+    body: dict[str, Any]
+    named: bool
+
+
+def _fetch(
+    factory: Factory,
+    targets: list[Target],
+    opts: GetOptions,
+    errors: list[KctlError],
+    *,
+    as_table: bool,
+    include_object: str | None,
+) -> Iterator[Page]:
+    """Every answer in kubectl's order; failures go to ``errors`` (ContinueOnError)."""
+    dynamic = factory.dynamic
+    chunk = 0 if opts.sort_by else opts.chunk_size
+    params = _list_params(opts)
+    for target in targets:
+        ns = _namespace_for(factory, target.mapping, opts)
+        if target.names:
+            for name in target.names:
+                try:
+                    body = dynamic.get(
+                        target.mapping.gvr,
+                        ns,
+                        name,
+                        as_table=as_table,
+                        include_object=include_object,
+                    )
+                except APIError as exc:
+                    if not (opts.ignore_not_found and exc.code == 404):
+                        errors.append(exc)
+                    continue
+                yield Page(target.mapping, body, True)
+        else:
+            try:
+                for body in dynamic.list(
+                    target.mapping.gvr,
+                    ns,
+                    params,
+                    as_table=as_table,
+                    chunk_size=chunk,
+                    include_object=include_object,
+                ):
+                    yield Page(target.mapping, body, False)
+            except APIError as exc:
+                if not (opts.ignore_not_found and exc.code == 404):
+                    errors.append(exc)
+
+
+def _finish(errors: list[KctlError]) -> None:
+    if len(errors) == 1:
+        raise errors[0]
+    if errors:
+        raise MultipleErrors(errors)
+
+
+# --------------------------------------------------------------------------- tables
+
+
+def _include_object(opts: GetOptions, targets: list[Target]) -> str | None:
+    """``None`` when no row metadata is printed (smaller answers than kubectl's), ``Object`` for
+    --sort-by (like kubectl), else the server default (``Metadata``, parameter left out)."""
+    if opts.sort_by:
+        return "Object"
+    needs_ns = opts.all_namespaces and any(t.mapping.namespaced for t in targets)
+    if needs_ns or opts.label_columns or opts.show_labels:
+        return None  # server default: Metadata
+    return "None"
+
+
+def _kind_prefix(mapping: RESTMapping) -> str:
+    gvk = mapping.gvk
+    return (f"{gvk.kind}.{gvk.group}" if gvk.group else gvk.kind).lower()
+
+
+def _table_options(opts: GetOptions, mapping: RESTMapping, kind_prefix: str) -> TableOptions:
+    from kctl.printers.table import TableOptions
+
+    return TableOptions(
+        wide=opts.output == "wide",
+        no_headers=opts.no_headers,
+        with_namespace=opts.all_namespaces and mapping.namespaced,
+        show_labels=opts.show_labels,
+        label_columns=opts.label_columns,
+        kind_prefix=kind_prefix,
+    )
+
+
+def _to_block(page: Page, topts: TableOptions, env: Environment, opts: GetOptions) -> TableBlock:
+    from kctl.printers.table import convert_objects, convert_table
+
+    body = page.body
+    if body.get("kind") == "Table":
+        if opts.sort_by:
+            body = _sort_table(body, opts.sort_by)
+        return convert_table(body, topts)
+    items = body.get("items") if "items" in body and not page.named else [body]
+    return convert_objects(items or [], topts, env.clock())
+
+
+def _sort_table(table: dict[str, Any], sort_by: str) -> dict[str, Any]:
+    """Rows ordered by their embedded objects (requested with includeObject=Object)."""
+    from kctl.printers import sorting
+
+    table = dict(table)
+    table["rows"] = sorting.sort_table_rows(table.get("rows") or [], sort_by)
+    return table
+
+
+def _print_tables(
+    factory: Factory, env: Environment, targets: list[Target], opts: GetOptions
+) -> None:
+    from kctl.printers.table import PlainSink, TableOutput, add_kind_prefix
+
+    errors: list[KctlError] = []
+    include = _include_object(opts, targets)
+    pages = _fetch(factory, targets, opts, errors, as_table=True, include_object=include)
+    namespaced_only = not opts.all_namespaces
+    written = False
+    if env.colour:
+        # Terminal: stream. Whether names get a kind/ prefix is decided from what was asked
+        # for, since the answers are not all in yet.
+        from kctl.printers.rich_table import RichSink
+
+        kinds = {t.mapping.gvk for t in targets}
+        with_kind = opts.show_kind or len(kinds) > 1
+        output = TableOutput(RichSink(env.stdout, env), no_headers=opts.no_headers)
+        for page in pages:
+            namespaced_only = namespaced_only and page.mapping.namespaced
+            prefix = _kind_prefix(page.mapping) if with_kind else ""
+            output.start_group(page.mapping.gvr)
+            output.add(_to_block(page, _table_options(opts, page.mapping, prefix), env, opts))
+        output.close()
+        written = output.written
+    else:
+        # Piped: kubectl's exact bytes, which align each type over all its pages; keep only
+        # the rendered strings of each page until the end.
+        blocks: list[tuple[RESTMapping, TableBlock, bool]] = []
+        for page in pages:
+            namespaced_only = namespaced_only and page.mapping.namespaced
+            block = _to_block(page, _table_options(opts, page.mapping, ""), env, opts)
+            counts = page.body.get("kind") == "Table" or bool(block.rows)
+            blocks.append((page.mapping, block, counts))
+        kinds = {m.gvk for m, _b, counts in blocks if counts}
+        with_kind = opts.show_kind or len(kinds) > 1
+        output = TableOutput(PlainSink(env.stdout), no_headers=opts.no_headers)
+        for mapping, block, _counts in blocks:
+            if with_kind:
+                add_kind_prefix(block, _kind_prefix(mapping))
+            output.start_group(mapping.gvr)
+            output.add(block)
+        output.close()
+        written = output.written
+    if not written and not opts.ignore_not_found and not errors:
+        if namespaced_only:
+            env.stderr.write(f"No resources found in {factory.namespace} namespace.\n")
+        else:
+            env.stderr.write("No resources found\n")
+    _finish(errors)
+
+
+# --------------------------------------------------------------------------- json/yaml/name/...
+
+
+def _items(pages: Iterator[Page], opts: GetOptions, strip: bool) -> Iterator[dict[str, Any]]:
+    """Objects one by one; list items get their kind/apiVersion back, as kubectl's decoder
+    gives them."""
+    from kctl.printers.json_yaml import strip_managed_fields
+
+    for page in pages:
+        body = page.body
+        if page.named or "items" not in body:
+            objs = [body]
+        else:
+            api_version = body.get("apiVersion")
+            list_kind = str(body.get("kind") or "")
+            kind = list_kind[:-4] if list_kind.endswith("List") else list_kind
+            objs = body.get("items") or []
+            for obj in objs:
+                if "kind" not in obj and kind:
+                    obj["kind"] = kind
+                if "apiVersion" not in obj and api_version:
+                    obj["apiVersion"] = api_version
+        for obj in objs:
+            yield strip_managed_fields(obj) if strip else obj
+
+
+def _print_generic(
+    factory: Factory,
+    env: Environment,
+    targets: list[Target],
+    opts: GetOptions,
+    single: bool,
+) -> None:
+    from kctl.printers import json_yaml
+
+    errors: list[KctlError] = []
+    out = env.stdout
+    kind = opts.output.partition("=")[0]
+    strip = kind in ("json", "yaml") and not opts.show_managed_fields
+    pages = _fetch(factory, targets, opts, errors, as_table=False, include_object=None)
+    items = _items(pages, opts, strip)
+    if opts.sort_by:
+        from kctl.printers import sorting
+
+        items = iter(sorting.sort_objects(list(items), opts.sort_by))
+
+    if single:
+        objs = list(items)
+        if errors:
+            _finish(errors)
+        if len(objs) == 1:
+            _print_one(env, objs[0], opts)
+            return
+        items = iter(objs)
+
+    first = next(items, None)
+    if first is None and opts.ignore_not_found:
+        _finish(errors)
+        return
+    stream = _chain(first, items)
+    if kind == "json":
+        json_yaml.write_json_list(out, stream)
+    elif kind == "yaml":
+        json_yaml.write_yaml_list(out, stream)
+    elif kind == "name":
+        from kctl.printers.name import write_name
+
+        for obj in stream:
+            write_name(out, obj)
+    else:
+        wrapper: dict[str, Any] = {
+            "apiVersion": "v1",
+            "items": list(stream),
+            "kind": "List",
+            "metadata": {"resourceVersion": ""},
+        }
+        _print_template(env, wrapper, opts)
+    _finish(errors)
+
+
+def _chain(first: dict[str, Any] | None, rest: Iterator[dict[str, Any]]) -> Iterator[Any]:
+    if first is None:
+        return
+    yield first
+    yield from rest
+
+
+def _print_one(env: Environment, obj: dict[str, Any], opts: GetOptions) -> None:
+    from kctl.printers import json_yaml
+
+    kind = opts.output.partition("=")[0]
+    if kind == "json":
+        json_yaml.write_json(env.stdout, obj)
+    elif kind == "yaml":
+        json_yaml.write_yaml(env.stdout, obj)
+    elif kind == "name":
+        from kctl.printers.name import write_name
+
+        write_name(env.stdout, obj)
+    else:
+        _print_template(env, obj, opts)
+
+
+def _read_file(path: str) -> str:
+    try:
+        with open(path, encoding="utf-8") as fh:
+            return fh.read()
+    except OSError as exc:
+        raise KctlError(f"error: error reading --template {path}, {exc}") from None
+
+
+def _print_template(env: Environment, data: dict[str, Any], opts: GetOptions) -> None:
+    kind, _, value = opts.output.partition("=")
+    if kind.startswith("jsonpath"):
+        from kctl.printers import jsonpath
+
+        parsed = jsonpath.parse_output_format(opts.output, opts.template or "")
+        assert parsed is not None
+        fmt, text = parsed
+        if fmt == "jsonpath-file":
+            text = _read_file(text)
+        template = jsonpath.parse(text, extensions=jsonpath.extensions_enabled(env.environ))
+        if fmt == "jsonpath-as-json":
+            env.stdout.write(
+                template.execute_as_json(data, allow_missing_keys=opts.allow_missing_template_keys)
+            )
+        else:
+            env.stdout.write(
+                template.execute(data, allow_missing_keys=opts.allow_missing_template_keys)
+            )
+        return
+    from kctl.printers import customcolumns
+
+    if kind == "custom-columns-file":
+        spec = customcolumns.parse_file(_read_file(value))
+        no_headers = False  # kubectl ignores --no-headers here
+    else:
+        spec = customcolumns.parse_spec(value)
+        no_headers = opts.no_headers
+    objects = data["items"] if data.get("kind") == "List" and "items" in data else [data]
+    customcolumns.render(objects, spec, no_headers=no_headers, out=env.stdout)
+
+
+# --------------------------------------------------------------------------- --raw
+
+
+def _raw(factory: Factory, env: Environment, path: str, args: list[str], opts: GetOptions) -> None:
+    """``get --raw PATH``: the body of a GET, byte for byte (kubectl's rawhttp)."""
+    if args:
+        raise KctlError("error: arguments may not be passed when --raw is specified")
+    if opts.selector:
+        raise KctlError(
+            "error: --raw may not be specified with other flags that filter the server request "
+            "or alter the output"
+        )
+    if opts.output:
+        raise KctlError("error: --raw and --output are mutually exclusive")
+    from kctl.cli.raw import _copy_body, request_path
+
+    target = request_path(path)  # kubectl's url.ParseRequestURI checks and texts
+    resp = factory.rest_client.request(
+        "GET", target, headers={"Accept": "application/json, */*"}, stream=True
+    )
+    try:
+        _copy_body(env.stdout, resp)
+    finally:
+        resp.close()

@@ -1,0 +1,298 @@
+"""Server-side Tables to printable rows, with kubectl's decorations.
+
+The API server builds the Table (columns, pre-formatted cells such as AGE); kubectl only filters
+columns by priority, upper-cases headers, renders cells like Go's ``fmt.Sprint``, and decorates:
+a NAMESPACE column with ``-A``, label columns (``-L``), a LABELS column (``--show-labels``) and
+``kind/`` name prefixes when several kinds are printed (cli-runtime ``tableprinter.go``).
+
+A page becomes a ``TableBlock`` of plain strings, so the objects behind it can be dropped at once.
+``TableOutput`` is kubectl's ``get`` print loop: headers once per type (again only if the columns
+change), a blank line between types, and whether anything was written at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from kctl.printers.humanduration import age
+from kctl.printers.json_yaml import go_float_g
+
+_BREAK_CHARS = ("\n", "\r", "\f")
+
+
+def go_sprint(value: Any) -> str:
+    """Go's ``fmt.Sprint`` for the JSON values a Table cell can hold."""
+    if value is None:
+        return "<nil>"
+    if isinstance(value, str):
+        return value
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return go_float_g(value)
+    if isinstance(value, dict):
+        inner = " ".join(f"{go_sprint(k)}:{go_sprint(value[k])}" for k in sorted(value))
+        return f"map[{inner}]"
+    if isinstance(value, (list, tuple)):
+        return "[" + " ".join(go_sprint(v) for v in value) + "]"
+    return str(value)
+
+
+def cell_text(value: Any) -> str:
+    """One printed cell: null is empty, text is cut at the first line break (``...`` added) and
+    the terminal escape character is shown as ``^[``."""
+    if value is None:
+        return ""
+    text = value if type(value) is str else go_sprint(value)
+    if "\n" in text or "\r" in text or "\f" in text or "\x1b" in text:
+        cut = min((i for i in (text.find(c) for c in _BREAK_CHARS) if i >= 0), default=-1)
+        if cut >= 0:
+            text = text[:cut] + "..."
+        text = text.replace("\x1b", "^[")
+    return text
+
+
+def format_labels(labels: dict[str, Any] | None) -> str:
+    """``labels.FormatLabels``: ``k=v`` pairs sorted as whole strings, ``<none>`` when empty."""
+    if not labels:
+        return "<none>"
+    return ",".join(sorted(f"{k}={v}" for k, v in labels.items()))
+
+
+def label_headers(label_columns: Sequence[str]) -> list[str]:
+    """``-L`` headers: the upper-cased text after the last ``/``."""
+    return [label.split("/")[-1].upper() for label in label_columns]
+
+
+@dataclass
+class TableOptions:
+    """How to turn a server Table into rows (kubectl's PrintOptions)."""
+
+    wide: bool = False
+    no_headers: bool = False
+    with_namespace: bool = False
+    show_labels: bool = False
+    label_columns: tuple[str, ...] = ()
+    kind_prefix: str = ""  # "pod", "deployment.apps": prefix name cells now (streaming mode)
+
+
+@dataclass
+class TableBlock:
+    """One Table page, rendered to strings. ``columns`` identifies the column set (headers are
+    printed again only when it changes); ``name_index`` is the name cell's position or -1."""
+
+    columns: tuple[Any, ...]
+    header: list[str]
+    rows: list[list[str]] = field(default_factory=list)
+    name_index: int = -1
+
+
+def _labels_of(row_object: Any) -> dict[str, Any] | None:
+    if isinstance(row_object, dict):
+        meta = row_object.get("metadata")
+        if isinstance(meta, dict):
+            labels = meta.get("labels")
+            return labels if isinstance(labels, dict) else {}
+    return None
+
+
+def _decorations(opts: TableOptions, obj: Any) -> tuple[list[str], list[str]]:
+    """The NAMESPACE cell (as a one-item list or empty) and the trailing label cells of a row."""
+    meta = obj.get("metadata") if isinstance(obj, dict) else None
+    if not isinstance(meta, dict):
+        # no object metadata (includeObject=None, or none sent): empty cells, like kubectl
+        before = [""] if opts.with_namespace else []
+        after = [""] * (len(opts.label_columns) + (1 if opts.show_labels else 0))
+        return before, after
+    before = [cell_text(meta.get("namespace") or "")] if opts.with_namespace else []
+    after = []
+    if opts.label_columns or opts.show_labels:
+        labels = meta.get("labels") or {}
+        after = [cell_text(labels.get(key, "")) for key in opts.label_columns]
+        if opts.show_labels:
+            after.append(cell_text(format_labels(labels)))
+    return before, after
+
+
+def convert_table(table: dict[str, Any], opts: TableOptions) -> TableBlock:
+    """A ``meta.k8s.io`` Table page as header + rows of strings."""
+    coldefs: list[dict[str, Any]] = table.get("columnDefinitions") or []
+    shown = [i for i, c in enumerate(coldefs) if opts.wide or not c.get("priority")]
+    name_col = next(
+        (
+            i
+            for i, c in enumerate(coldefs)
+            if c.get("format") == "name" and c.get("type") == "string"
+        ),
+        -1,
+    )
+    offset = 1 if opts.with_namespace else 0
+    header = (["NAMESPACE"] if opts.with_namespace else []) + [
+        str(coldefs[i].get("name", "")).upper() for i in shown
+    ]
+    header += label_headers(opts.label_columns)
+    if opts.show_labels:
+        header.append("LABELS")
+    name_index = shown.index(name_col) + offset if name_col in shown else -1
+    decorate = opts.with_namespace or opts.label_columns or opts.show_labels
+    prefix = opts.kind_prefix + "/" if opts.kind_prefix and name_col >= 0 else ""
+    ncols = len(coldefs)
+    rows: list[list[str]] = []
+    for row in table.get("rows") or []:
+        cells = row.get("cells") or []
+        out = [cell_text(cells[i]) for i in shown if i < len(cells) and i < ncols]
+        if prefix and name_index >= 0 and name_index - offset < len(out):
+            j = name_index - offset
+            out[j] = prefix + out[j]
+        if decorate:
+            before, after = _decorations(opts, row.get("object"))
+            out = before + out + after
+        rows.append(out)
+    columns = tuple(
+        (c.get("name"), c.get("type"), c.get("format"), c.get("priority"), c.get("description"))
+        for c in coldefs
+    )
+    return TableBlock(columns=columns, header=header, rows=rows, name_index=name_index)
+
+
+_OBJECT_META_COLUMNS = (("Name", "string", "name", 0, ""), ("Age", "string", "", 0, ""))
+
+
+def convert_objects(
+    objects: Iterable[dict[str, Any]], opts: TableOptions, now: float
+) -> TableBlock:
+    """kubectl's fallback when the server sends plain objects instead of a Table: NAME and AGE,
+    AGE computed with the local clock."""
+    offset = 1 if opts.with_namespace else 0
+    header = (["NAMESPACE"] if opts.with_namespace else []) + ["NAME", "AGE"]
+    header += label_headers(opts.label_columns)
+    if opts.show_labels:
+        header.append("LABELS")
+    prefix = opts.kind_prefix + "/" if opts.kind_prefix else ""
+    rows = []
+    for obj in objects:
+        meta = obj.get("metadata") or {}
+        before, after = _decorations(opts, obj)
+        name = prefix + str(meta.get("name") or "")
+        rows.append(before + [name, age(meta.get("creationTimestamp"), now)] + after)
+    return TableBlock(columns=_OBJECT_META_COLUMNS, header=header, rows=rows, name_index=offset)
+
+
+def add_kind_prefix(block: TableBlock, kind_prefix: str) -> None:
+    """Prefix every name cell with ``kind/`` (decided after all pages are in: piped mode)."""
+    j = block.name_index
+    if j < 0:
+        return
+    for row in block.rows:
+        if j < len(row):
+            row[j] = f"{kind_prefix}/{row[j]}"
+
+
+class RowSink(Protocol):
+    """Where ``TableOutput`` sends lines: the plain tabwriter or the terminal renderer."""
+
+    def new_group(self) -> None: ...  # a new type: flush and forget remembered widths
+
+    def blank_line(self) -> None: ...
+
+    def header(self, cells: list[str]) -> None: ...
+
+    def row(self, cells: list[str]) -> None: ...
+
+    def end_page(self) -> None: ...  # a page is complete (streaming sinks render it now)
+
+    def close(self) -> None: ...
+
+
+class TableOutput:
+    """kubectl's ``get`` loop over Tables: header logic per type, blank lines between types."""
+
+    def __init__(self, sink: RowSink, no_headers: bool = False) -> None:
+        self.sink = sink
+        self.no_headers = no_headers
+        self.written = False
+        self._group: Any = None
+        self._started = False
+        self._separator = False
+        self._last_columns: tuple[Any, ...] | None = None
+        self._printed_headers = False
+
+    def start_group(self, group: Any) -> None:
+        """Call before each block; ``group`` identifies the resource type."""
+        if self._started and group == self._group:
+            return
+        self.sink.new_group()
+        if self._started and not self.no_headers and self.written:
+            self._separator = True
+        self._started = True
+        self._group = group
+        self._last_columns = None
+        self._printed_headers = False
+
+    def add(self, block: TableBlock) -> None:
+        skip_header = self.no_headers
+        if self._printed_headers and (not block.columns or block.columns == self._last_columns):
+            skip_header = True
+        if block.columns and block.columns != self._last_columns:
+            self._last_columns = block.columns
+            self._printed_headers = False
+        if block.rows:
+            self._printed_headers = True
+        if not skip_header:
+            if not block.rows:
+                return
+            self._emit_separator()
+            self.sink.header(block.header)
+        for row in block.rows:
+            self._emit_separator()
+            self.sink.row(row)
+        self.sink.end_page()
+
+    def _emit_separator(self) -> None:
+        if self._separator:
+            self.sink.blank_line()
+            self._separator = False
+        self.written = True
+
+    def close(self) -> None:
+        self.sink.close()
+
+
+class PlainSink:
+    """kubectl's byte-exact layout: Go tabwriter rules, columns aligned over a whole type."""
+
+    def __init__(self, out: Any, stream: bool = False) -> None:
+        from kctl.printers.tabwriter import TabWriter
+
+        self._tw_class = TabWriter
+        self.out = out
+        self.stream = stream  # flush every page (remembered widths) instead of once per type
+        self.tw = TabWriter(out)
+
+    def new_group(self) -> None:
+        self.tw.flush()
+        self.tw = self._tw_class(self.out)
+
+    def blank_line(self) -> None:
+        self.tw.flush()
+        self.out.write("\n")
+
+    def header(self, cells: list[str]) -> None:
+        self.tw.write_row(cells)
+
+    def row(self, cells: list[str]) -> None:
+        self.tw.write_row(cells)
+
+    def end_page(self) -> None:
+        if self.stream:
+            self.tw.flush()
+            self.out.flush()
+
+    def close(self) -> None:
+        self.tw.flush()

@@ -1,0 +1,342 @@
+"""``kctl get`` with a fake factory: the requests it makes, streaming, and edge cases a real
+server cannot be made to produce on demand. Byte-for-byte comparisons with kubectl live in
+tests/integration/test_get.py."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from kctl.cli import get as get_cmd
+from kctl.cli.main import run
+from kctl.env import Environment
+from kctl.errors import NotFound, ResourceTypeNotFound, Status
+from kctl.restmapper import RESTMapping
+from kctl.schema import GroupVersionKind, GroupVersionResource
+
+POD = RESTMapping(
+    GroupVersionResource("", "v1", "pods"), GroupVersionKind("", "v1", "Pod"), True, {}
+)
+SVC = RESTMapping(
+    GroupVersionResource("", "v1", "services"), GroupVersionKind("", "v1", "Service"), True, {}
+)
+NODE = RESTMapping(
+    GroupVersionResource("", "v1", "nodes"), GroupVersionKind("", "v1", "Node"), False, {}
+)
+DEPLOY = RESTMapping(
+    GroupVersionResource("apps", "v1", "deployments"),
+    GroupVersionKind("apps", "v1", "Deployment"),
+    True,
+    {},
+)
+COLS = [
+    {"name": "Name", "type": "string", "format": "name", "priority": 0},
+    {"name": "Status", "type": "string", "format": "", "priority": 0},
+]
+
+
+def table(*names: str, cont: str = "") -> dict[str, Any]:
+    return {
+        "kind": "Table",
+        "metadata": {"continue": cont},
+        "columnDefinitions": COLS,
+        "rows": [
+            {"cells": [n, "Running"], "object": {"metadata": {"namespace": "ns1"}}} for n in names
+        ],
+    }
+
+
+class FakeMapper:
+    types = {"pods": POD, "po": POD, "svc": SVC, "nodes": NODE, "deploy": DEPLOY}
+
+    def is_category(self, name: str) -> bool:
+        return name == "all"
+
+    def mappings_for_category(self, name: str) -> list[RESTMapping]:
+        return [POD, SVC]
+
+    def mapping_for(self, typed: str) -> RESTMapping:
+        if typed not in self.types:
+            raise ResourceTypeNotFound(typed)
+        return self.types[typed]
+
+
+class FakeDynamic:
+    def __init__(
+        self,
+        env: Environment,
+        lists: dict[str, list[dict[str, Any]]],
+        objects: dict[tuple[str, str], dict[str, Any]] | None = None,
+    ) -> None:
+        self.env = env
+        self.lists = lists
+        self.objects = objects or {}
+        self.calls: list[dict[str, Any]] = []
+        self.stdout_when_fetched: list[str] = []
+
+    def list(
+        self,
+        gvr: GroupVersionResource,
+        namespace: str | None,
+        params: Any,
+        as_table: bool = False,
+        chunk_size: int = 500,
+        *,
+        include_object: Any = None,
+        prefetch: bool = False,
+    ) -> Any:
+        self.calls.append(
+            {
+                "list": gvr.resource,
+                "ns": namespace,
+                "params": dict(params),
+                "table": as_table,
+                "chunk": chunk_size,
+                "include": include_object,
+            }
+        )
+        for page in self.lists.get(gvr.resource, []):
+            self.stdout_when_fetched.append(self.env.stdout.getvalue())  # type: ignore[attr-defined]
+            yield page
+
+    def get(
+        self,
+        gvr: GroupVersionResource,
+        namespace: str | None,
+        name: str,
+        *,
+        as_table: bool = False,
+        include_object: Any = None,
+        **_: Any,
+    ) -> dict[str, Any]:
+        self.calls.append(
+            {
+                "get": f"{gvr.resource}/{name}",
+                "ns": namespace,
+                "table": as_table,
+                "include": include_object,
+            }
+        )
+        found = self.objects.get((gvr.resource, name))
+        if found is None:
+            raise NotFound(Status(404, "NotFound", f'{gvr.resource} "{name}" not found'))
+        return found
+
+
+class FakeFactory:
+    def __init__(self, dynamic: FakeDynamic, namespace: str = "ns1") -> None:
+        self.mapper = FakeMapper()
+        self.dynamic = dynamic
+        self.namespace = namespace
+
+
+@pytest.fixture
+def fake(monkeypatch: pytest.MonkeyPatch) -> Any:
+    """Run ``kctl get ...`` with the factory replaced; returns (code, out, err, dynamic)."""
+
+    def runner(
+        argv: list[str],
+        lists: dict[str, Any] | None = None,
+        objects: dict[Any, Any] | None = None,
+        tty: bool = False,
+        environ: dict[str, str] | None = None,
+    ) -> tuple[int, str, str, FakeDynamic]:
+        env = Environment.for_test(tty=tty, environ=environ or {})
+        dynamic = FakeDynamic(env, lists or {}, objects)
+        monkeypatch.setattr(
+            "kctl.cli.factory.Factory.from_context",
+            classmethod(lambda cls, ctx: FakeFactory(dynamic)),
+        )
+        code = run(["get", *argv], env)
+        return (code, env.stdout.getvalue(), env.stderr.getvalue(), dynamic)  # type: ignore[attr-defined]
+
+    return runner
+
+
+def test_terminal_output_streams_each_page_before_the_next_is_fetched(fake: Any) -> None:
+    pages = [table("a", cont="t1"), table("bbbbbbbbbb", cont="t2"), table("c")]
+    code, out, _err, dynamic = fake(["pods"], {"pods": pages}, tty=True)
+    assert code == 0
+    assert dynamic.stdout_when_fetched[0] == ""
+    assert "a " in dynamic.stdout_when_fetched[1]  # page 1 printed before page 2 was fetched
+    assert "bbbbbbbbbb" in dynamic.stdout_when_fetched[2]
+    assert out.count("NAME") == 1
+
+
+def test_piped_output_aligns_all_pages_like_kubectl(fake: Any) -> None:
+    pages = [table("a", cont="t1"), table("bbbbbbbbbb")]
+    code, out, _err, _dyn = fake(["pods"], {"pods": pages})
+    assert code == 0
+    assert out == ("NAME         STATUS\na            Running\nbbbbbbbbbb   Running\n")
+
+
+def test_include_object_none_unless_metadata_is_printed(fake: Any) -> None:
+    _c, _o, _e, dyn = fake(["pods"], {"pods": [table("a")]})
+    assert dyn.calls[0] == {
+        "list": "pods",
+        "ns": "ns1",
+        "params": {},
+        "table": True,
+        "chunk": 500,
+        "include": "None",
+    }
+    for flags in (["-A"], ["--show-labels"], ["-L", "app"]):
+        _c, _o, _e, dyn = fake(["pods", *flags], {"pods": [table("a")]})
+        assert dyn.calls[0]["include"] is None, flags  # server default: Metadata
+    # -A on a cluster-scoped type needs no namespace, so still None
+    _c, _o, _e, dyn = fake(["nodes", "-A"], {"nodes": [table("n1")]})
+    assert dyn.calls[0]["include"] == "None" and dyn.calls[0]["ns"] is None
+
+
+def test_selectors_chunk_size_and_all_namespaces_reach_the_request(fake: Any) -> None:
+    _c, _o, _e, dyn = fake(
+        [
+            "po",
+            "-A",
+            "-l",
+            "app=web",
+            "--field-selector",
+            "status.phase=Running",
+            "--chunk-size",
+            "2",
+        ],
+        {"pods": [table("a")]},
+    )
+    assert dyn.calls[0]["ns"] is None
+    assert dyn.calls[0]["params"] == {
+        "labelSelector": "app=web",
+        "fieldSelector": "status.phase=Running",
+    }
+    assert dyn.calls[0]["chunk"] == 2
+
+
+def test_kind_prefix_follows_what_was_found_when_piped(fake: Any) -> None:
+    # kubectl decides on the kind/ prefix from the answers: svc/nope failed, so one kind only
+    code, out, err, _dyn = fake(["pods/a", "svc/nope"], objects={("pods", "a"): table("a")})
+    assert code == 1
+    assert out == "NAME   STATUS\na      Running\n"
+    assert err == 'Error from server (NotFound): services "nope" not found\n'
+    code, out, _err, _dyn = fake(
+        ["pods/a", "svc/s"], objects={("pods", "a"): table("a"), ("services", "s"): table("s")}
+    )
+    assert out == "NAME    STATUS\npod/a   Running\n\nNAME        STATUS\nservice/s   Running\n"
+
+
+def test_no_resources_messages(fake: Any) -> None:
+    code, out, err, _dyn = fake(["pods"], {"pods": [table()]})
+    assert (code, out, err) == (0, "", "No resources found in ns1 namespace.\n")
+    code, out, err, _dyn = fake(["nodes"], {"nodes": [table()]})
+    assert (code, out, err) == (0, "", "No resources found\n")
+    code, out, err, _dyn = fake(["pods", "-A"], {"pods": [table()]})
+    assert err == "No resources found\n"
+    code, out, err, _dyn = fake(["pods", "--ignore-not-found"], {"pods": [table()]})
+    assert (code, out, err) == (0, "", "")
+
+
+def test_json_list_streams_items_with_kind_and_without_managed_fields(fake: Any) -> None:
+    page = {
+        "kind": "PodList",
+        "apiVersion": "v1",
+        "metadata": {"continue": ""},
+        "items": [{"metadata": {"name": "a", "managedFields": [{"m": 1}]}}],
+    }
+    code, out, _err, dyn = fake(["pods", "-o", "json"], {"pods": [page]})
+    assert code == 0 and dyn.calls[0]["table"] is False
+    import json
+
+    assert json.loads(out) == {
+        "apiVersion": "v1",
+        "items": [{"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "a"}}],
+        "kind": "List",
+        "metadata": {"resourceVersion": ""},
+    }
+    code, out, _err, dyn = fake(["pods", "-o", "name"], {"pods": [page]})
+    assert out == "pod/a\n"
+
+
+def test_single_named_object_prints_bare_and_errors_alone(fake: Any) -> None:
+    obj = {"apiVersion": "apps/v1", "kind": "Deployment", "metadata": {"name": "d"}}
+    code, out, _err, _dyn = fake(["deploy", "d", "-o", "yaml"], objects={("deployments", "d"): obj})
+    assert (code, out) == (0, "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\n")
+    code, out, err, _dyn = fake(["deploy", "nope", "-o", "json"])
+    assert (code, out) == (1, "")
+    assert err == 'Error from server (NotFound): deployments "nope" not found\n'
+
+
+@pytest.mark.parametrize(
+    ("argv", "err"),
+    [
+        (
+            ["pods", "x", "svc/y"],
+            "error: there is no need to specify a resource type as a "
+            "separate argument when passing arguments in resource/name form (e.g. 'kctl get "
+            "resource/<resource_name>' instead of 'kctl get resource resource/<resource_name>'\n",
+        ),
+        (["pods/a/b"], "error: arguments in resource/name form may not have more than one slash\n"),
+        (
+            ["pods/"],
+            "error: arguments in resource/name form must have a single resource and name\n",
+        ),
+        (
+            ["pods", "-o", "bogus"],
+            "error: unable to match a printer suitable for the output "
+            'format "bogus", allowed formats are: custom-columns,custom-columns-file,go-template,'
+            "go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,kyaml,name,template,"
+            "templatefile,wide,yaml\n",
+        ),
+        (
+            ["pods", "--show-labels", "-o", "json"],
+            "error: --show-labels option cannot be used with json printer\n",
+        ),
+        (
+            ["pods", "x", "-A"],
+            "error: a resource cannot be retrieved by name across all namespaces\n",
+        ),
+        (
+            ["pods", "x", "-l", "a=b"],
+            "error: name cannot be provided when a selector is specified\n",
+        ),
+        (["nosuch"], 'error: the server doesn\'t have a resource type "nosuch"\n'),
+        (["--raw", "/api", "pods"], "error: arguments may not be passed when --raw is specified\n"),
+        (["--raw", "/api", "-o", "json"], "error: --raw and --output are mutually exclusive\n"),
+        (
+            ["--raw", "api/v1"],
+            'error: --raw must be a valid URL path: parse "api/v1": invalid URI for request\n',
+        ),
+    ],
+)
+def test_usage_errors_match_kubectl_texts(fake: Any, argv: list[str], err: str) -> None:
+    code, out, stderr, dyn = fake(argv)
+    assert (code, out, stderr) == (1, "", err)
+    assert dyn.calls == []
+
+
+def test_no_type_at_all(fake: Any) -> None:
+    code, out, err, _dyn = fake([])
+    assert (code, out) == (1, "")
+    assert err == (
+        'You must specify the type of resource to get. Use "kctl api-resources" for a complete '
+        "list of supported resources.\n\nerror: Required resource not specified.\n"
+        "See 'kctl get -h' for help and examples\n"
+    )
+
+
+def test_category_expands_in_discovery_order(fake: Any) -> None:
+    code, out, _err, dyn = fake(["all"], {"pods": [table("p")], "services": [table("s")]})
+    assert [c["list"] for c in dyn.calls] == ["pods", "services"]
+    assert "pod/p" in out and "service/s" in out
+
+
+def test_get_help_does_not_import_rich_requests_or_yaml() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\nfrom kctl.cli.main import run\n"
+        "try:\n    run(['get', '--help'])\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in ('rich', 'requests', 'yaml') if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip().splitlines()[-1] == "[]"
+    assert get_cmd.get.name == "get"
