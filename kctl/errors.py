@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from kctl.gostr import go_quote
+
 
 class KctlError(Exception):
     """Base class: anything a user can cause. Printed as ``str(err)`` on stderr, exit 1."""
@@ -141,41 +143,6 @@ class Status:
             has_details=isinstance(details, dict),
             retry_after=int(d.get("retryAfterSeconds") or 0),
         )
-
-
-def go_quote(text: str) -> str:
-    """Go's ``%q`` for a string: double quotes, backslash escapes, printable runes kept.
-    Bytes that were not UTF-8 (decoded with ``surrogateescape``) come out as ``\\xNN``."""
-    out = ['"']
-    for ch in text:
-        code = ord(ch)
-        if ch in ('"', "\\"):
-            out.append("\\" + ch)
-        elif 0xDC80 <= code <= 0xDCFF:  # an undecodable byte (surrogateescape): Go's \xNN
-            out.append(f"\\x{code - 0xDC00:02x}")
-        elif ch.isprintable():
-            out.append(ch)
-        elif ch in _GO_ESCAPES:
-            out.append(_GO_ESCAPES[ch])
-        elif code < 0x20 or code == 0x7F:
-            out.append(f"\\x{code:02x}")
-        elif code < 0x10000:
-            out.append(f"\\u{code:04x}")
-        else:
-            out.append(f"\\U{code:08x}")
-    out.append('"')
-    return "".join(out)
-
-
-_GO_ESCAPES = {
-    "\a": "\\a",
-    "\b": "\\b",
-    "\f": "\\f",
-    "\n": "\\n",
-    "\r": "\\r",
-    "\t": "\\t",
-    "\v": "\\v",
-}
 
 
 class APIError(KctlError):

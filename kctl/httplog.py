@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable, Iterable, Mapping
 from typing import IO
 
-from kctl.errors import go_quote
+from kctl.gostr import go_quote
 
 # Headers whose whole value is a secret; Authorization keeps its scheme ("Bearer <masked>").
 _SECRET_HEADERS = {

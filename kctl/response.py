@@ -8,7 +8,8 @@ import json
 import re
 from collections.abc import Iterable
 
-from kctl.errors import APIError, Status, StatusCause, api_error, go_quote
+from kctl.errors import APIError, Status, StatusCause, api_error
+from kctl.gostr import go_quote
 
 # client-go caps how much of a non-Status body it puts into the message.
 MAX_UNSTRUCTURED_BODY = 2048

@@ -35,7 +35,7 @@ _BAD_ESCAPE = re.compile(r"%(?![0-9A-Fa-f]{2})(.{0,2})", re.DOTALL)
 
 
 def _go_quote(text: str) -> str:
-    from kctl.errors import go_quote
+    from kctl.gostr import go_quote
 
     return go_quote(text)
 

@@ -351,7 +351,7 @@ def run(
         if environ.get("KCTL_COMPLETION_DEBUG"):
             import traceback
 
-            traceback.print_exc()
+            sys.stderr.write(traceback.format_exc())  # only when the user asked for it
         candidates, directive = [], protocol.ERROR
     try:
         protocol.write(sys.stdout, candidates, directive, descriptions)

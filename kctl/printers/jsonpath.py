@@ -22,8 +22,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from kctl.errors import KctlError
+from kctl.gostr import go_quote
 from kctl.printers.jsonpath_eval import NOTHING, EvalError, Evaluator
-from kctl.printers.jsonpath_gofmt import as_go_number, format_float, go_json, go_quote, go_sharp_v
+from kctl.printers.jsonpath_gofmt import as_go_number, format_float, go_json, go_sharp_v
 from kctl.printers.jsonpath_parser import ListNode, ParseError, parse_template
 
 EXTENSIONS_ENV = "KCTL_JSONPATH_EXTENSIONS"

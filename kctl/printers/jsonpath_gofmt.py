@@ -9,8 +9,9 @@ kubectl's template engine works on decoded JSON (``map[string]interface{}``, ``[
 
 from __future__ import annotations
 
-import unicodedata
 from typing import Any
+
+from kctl.gostr import go_quote
 
 INT64_MIN = -(2**63)
 INT64_MAX = 2**63 - 1
@@ -124,43 +125,6 @@ def sprint(value: Any) -> str:
     if isinstance(value, list):
         return "[" + " ".join(sprint(v) for v in value) + "]"
     return str(value)
-
-
-def go_quote(text: str) -> str:
-    """``strconv.Quote`` / ``%q``: printable runes kept, the rest escaped Go-style."""
-    out = ['"']
-    for ch in text:
-        code = ord(ch)
-        if ch == '"':
-            out.append('\\"')
-        elif ch == "\\":
-            out.append("\\\\")
-        elif ch in _SHORT_ESCAPES:
-            out.append(_SHORT_ESCAPES[ch])
-        elif 0xD800 <= code <= 0xDFFF:
-            # a lone surrogate stands for an undecodable byte (surrogateescape)
-            out.append(f"\\x{code & 0xFF:02x}" if 0xDC80 <= code <= 0xDCFF else "\\ufffd")
-        elif _is_print(ch):
-            out.append(ch)
-        elif code < 0x20 or code == 0x7F:
-            out.append(f"\\x{code:02x}")
-        elif code < 0x10000:
-            out.append(f"\\u{code:04x}")
-        else:
-            out.append(f"\\U{code:08x}")
-    out.append('"')
-    return "".join(out)
-
-
-_SHORT_ESCAPES = {"\a": "\\a", "\b": "\\b", "\f": "\\f", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
-_SHORT_ESCAPES["\v"] = "\\v"
-
-
-def _is_print(ch: str) -> bool:
-    """Go's ``strconv.IsPrint``: letters, marks, numbers, punctuation, symbols and ASCII space."""
-    if ch == " ":
-        return True
-    return unicodedata.category(ch)[0] in "LMNPS"
 
 
 def go_sharp_v(value: Any, *, in_interface: bool = False) -> str:

@@ -133,10 +133,10 @@ def _is_terminator(ch: str | None) -> bool:
 
 def _go_rune(ch: str) -> str:
     """``%#U``: ``U+007B '{'`` (the quoted glyph only when printable)."""
-    from kctl.printers.jsonpath_gofmt import _is_print
+    from kctl.gostr import is_print
 
     code = f"U+{ord(ch):04X}"
-    return f"{code} '{ch}'" if _is_print(ch) else code
+    return f"{code} '{ch}'" if is_print(ch) else code
 
 
 def _atoi(text: str) -> int | None:

@@ -28,8 +28,9 @@ from decimal import Decimal
 from typing import Any, TypeVar
 
 from kctl.errors import KctlError
+from kctl.gostr import go_quote
 from kctl.printers import jsonpath
-from kctl.printers.jsonpath_gofmt import go_json, go_quote
+from kctl.printers.jsonpath_gofmt import go_json
 from kctl.quantity import QuantityError, parse_quantity
 
 T = TypeVar("T")

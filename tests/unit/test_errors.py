@@ -25,8 +25,8 @@ from kctl.errors import (
     Unauthorized,
     UsageError,
     api_error,
-    go_quote,
 )
+from kctl.gostr import go_quote
 from kctl.response import error_from_response, generic_status, parse_warnings
 
 
