@@ -616,13 +616,13 @@ def _raw(factory: Factory, env: Environment, path: str, args: list[str], opts: G
         )
     if opts.output:
         raise KctlError("error: --raw and --output are mutually exclusive")
-    from kctl.cli.raw import _copy_body, request_path
+    from kctl.cli.raw import copy_body, request_path
 
     target = request_path(path)  # kubectl's url.ParseRequestURI checks and texts
     resp = factory.rest_client.request(
         "GET", target, headers={"Accept": "application/json, */*"}, stream=True
     )
     try:
-        _copy_body(env.stdout, resp)
+        copy_body(env.stdout, resp)
     finally:
         resp.close()

@@ -165,10 +165,10 @@ def raw(
     if output:
         _print_formatted(env, resp, output, _is_watch(target))
     else:
-        _copy_body(env.stdout, resp)
+        copy_body(env.stdout, resp)
 
 
-def _copy_body(out: IO[str], resp: requests.Response) -> None:
+def copy_body(out: IO[str], resp: requests.Response) -> None:
     """Write the body to stdout as bytes, chunk by chunk, flushing each chunk."""
     from kctl.rest import iter_body
 
