@@ -103,7 +103,7 @@ class Authenticator:
             return True
         if c.bearer_token_file:
             try:
-                with open(c.bearer_token_file, encoding="utf-8") as f:
+                with open(c.bearer_token_file, encoding="utf-8", errors="replace") as f:
                     fresh = f.read().strip()
             except OSError:
                 return False

@@ -23,10 +23,9 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from kctl import discovery_cache
 from kctl.errors import APIError, KctlError, NotFound
+from kctl.schema import GroupVersion
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     import requests
 
     from kctl.env import Environment
@@ -86,10 +85,6 @@ class DiscoveryClient:
 
     # ---- public API -------------------------------------------------------------------------
 
-    @property
-    def cache_path(self) -> Path:
-        return discovery_cache.cache_file(self.env.cache_root, self.server)
-
     def groups(self) -> list[dict[str, Any]]:
         """``[{"name", "versions", "preferredVersion"}]`` in the server's priority order (core
         first). A group whose versions are all unavailable has no versions."""
@@ -118,10 +113,6 @@ class DiscoveryClient:
         failed = self._document().get("failed") or {}
         return {gv: str(entry.get("error", "")) for gv, entry in failed.items()}
 
-    def fetched_at(self) -> float:
-        """When the server last confirmed the document (unix time)."""
-        return float(self._document().get("fetchedAt", 0))
-
     def invalidate(self) -> None:
         """Revalidate with the server on next use (kubectl's ``Invalidate``). With ETags an
         unchanged server costs two ``304`` answers."""
@@ -141,7 +132,7 @@ class DiscoveryClient:
         those of ``group`` (or of groups it abbreviates or ends with), or all when ``None``."""
         for gv, why in self.failed().items():
             g = gv.rpartition("/")[0]
-            if group is None or g.startswith(group) or group == g or group.endswith("." + g):
+            if group is None or g.startswith(group) or group.endswith("." + g):
                 self._warn_once(gv, why)
 
     def server_version(self) -> dict[str, Any]:
@@ -194,7 +185,10 @@ class DiscoveryClient:
             data = dict(previous)
             data["fetchedAt"] = now
             data["failed"] = {
-                gv: {"error": entry.get("error", ""), "until": now + _failed_ttl()}
+                gv: {
+                    "error": entry.get("error", ""),
+                    "until": now + discovery_cache.FAILED_TTL_SECONDS,
+                }
                 for gv, entry in (previous.get("failed") or {}).items()
             }
             return data
@@ -237,61 +231,28 @@ class DiscoveryClient:
                 groups += _groups_of_legacy_apis(root.body)
         return self._fetch_legacy(groups, now)
 
-    def _fetch_legacy(
-        self, groups: list[dict[str, Any]], now: float, only: set[str] | None = None
-    ) -> dict[str, Any]:
+    def _fetch_legacy(self, groups: list[dict[str, Any]], now: float) -> dict[str, Any]:
         """Fetch every group-version's APIResourceList in parallel; failures are recorded."""
-        gvs = [
-            (g["name"], v)
-            for g in groups
-            for v in g["versions"]
-            if only is None or _gv_string(g["name"], v) in only
-        ]
-        results = self._parallel(gvs)
-        builder = _Builder(now)
-        for g in groups:
-            builder.add_group(g["name"], g["versions"], g.get("preferredVersion") or "")
-            for v in g["versions"]:
-                outcome = results.get((g["name"], v))
-                if outcome is None:
-                    continue
-                if isinstance(outcome, KctlError):
-                    builder.fail(g["name"], v, _reason(outcome))
-                else:
-                    builder.add_resource_list(g["name"], v, outcome)
-        return builder.finish(mode="legacy", etags={})
+        results = self._parallel([(g["name"], v) for g in groups for v in g["versions"]])
+        return _legacy_document(groups, results, _Builder(now), {})
 
     def _retry_failed_legacy(self, previous: dict[str, Any]) -> dict[str, Any]:
         """The remembered failures expired but the document is within its TTL: ask again for
         just those group-versions."""
-        failed = set((previous.get("failed") or {}).keys())
-        now = self.env.clock()
+        failed = previous.get("failed") or {}
         gvs = [
             (g["name"], v)
             for g in previous["groups"]
             for v in g["versions"]
-            if _gv_string(g["name"], v) in failed
+            if str(GroupVersion(g["name"], v)) in failed
         ]
         results = self._parallel(gvs)
-        builder = _Builder(now)
-        fetched_at = float(previous.get("fetchedAt", now))
-        builder.fetched_at = fetched_at
-        by_gv: dict[tuple[str, str], list[dict[str, Any]]] = {}
+        builder = _Builder(self.env.clock())
+        builder.fetched_at = float(previous.get("fetchedAt", builder.now))
+        kept: dict[tuple[str, str], list[dict[str, Any]]] = {}
         for r in previous["resources"] + previous.get("subresources", []):
-            by_gv.setdefault((r["group"], r["version"]), []).append(r)
-        for g in previous["groups"]:
-            builder.add_group(g["name"], g["versions"], g.get("preferredVersion") or "")
-            for v in g["versions"]:
-                key = (g["name"], v)
-                if key in results:
-                    outcome = results[key]
-                    if isinstance(outcome, KctlError):
-                        builder.fail(g["name"], v, _reason(outcome))
-                    else:
-                        builder.add_resource_list(g["name"], v, outcome)
-                else:
-                    builder.add_entries(by_gv.get(key, []))
-        return builder.finish(mode="legacy", etags={})
+            kept.setdefault((r["group"], r["version"]), []).append(r)
+        return _legacy_document(previous["groups"], results, builder, kept)
 
     def _parallel(self, gvs: list[tuple[str, str]]) -> dict[tuple[str, str], Any]:
         """GET each group-version's resource list; values are the decoded body or the error."""
@@ -300,7 +261,7 @@ class DiscoveryClient:
         self._client()  # build the client before the threads share it
 
         def fetch(gv: tuple[str, str]) -> Any:
-            path = "/api/" + gv[1] if not gv[0] else f"/apis/{gv[0]}/{gv[1]}"
+            path = GroupVersion(*gv).api_prefix()
             try:
                 return _decode(self._get(path, ACCEPT_JSON).content, path)
             except KctlError as err:
@@ -391,9 +352,9 @@ class _Builder:
         )
 
     def fail(self, group: str, version: str, why: str) -> None:
-        self.failed[_gv_string(group, version)] = {
+        self.failed[str(GroupVersion(group, version))] = {
             "error": why,
-            "until": self.now + _failed_ttl(),
+            "until": self.now + discovery_cache.FAILED_TTL_SECONDS,
         }
 
     def add_previous(self, previous: dict[str, Any], *, core: bool) -> None:
@@ -407,7 +368,8 @@ class _Builder:
                 self.add_entries([r])
         for gv, entry in (previous.get("failed") or {}).items():
             if ("/" not in gv) == core:
-                self.fail(*_split_gv(gv), str(entry.get("error", "")))
+                group, _, version = gv.rpartition("/")
+                self.fail(group, version, str(entry.get("error", "")))
 
     def add_entries(self, entries: list[dict[str, Any]]) -> None:
         for e in entries:
@@ -446,9 +408,7 @@ class _Builder:
                     continue
                 version = v["version"]
                 if v.get("freshness") == "Stale":
-                    self.fail(
-                        name, version, "the server reports its discovery information as stale"
-                    )
+                    self.fail(name, version, _STALE)
                     continue
                 versions.append(version)
                 for r in v.get("resources") or []:
@@ -507,6 +467,27 @@ class _Builder:
             "subresources": self.subresources,
             "failed": self.failed,
         }
+
+
+def _legacy_document(
+    groups: list[dict[str, Any]],
+    results: dict[tuple[str, str], Any],
+    builder: _Builder,
+    kept: dict[tuple[str, str], list[dict[str, Any]]],
+) -> dict[str, Any]:
+    """The legacy document: each group-version's fetched resource list (or its error) from
+    ``results``, else the entries ``kept`` from the previous document."""
+    for g in groups:
+        builder.add_group(g["name"], g["versions"], g.get("preferredVersion") or "")
+        for v in g["versions"]:
+            key = (g["name"], v)
+            if key not in results:
+                builder.add_entries(kept.get(key, []))
+            elif isinstance(results[key], KctlError):
+                builder.fail(g["name"], v, _reason(results[key]))
+            else:
+                builder.add_resource_list(g["name"], v, results[key])
+    return builder.finish(mode="legacy", etags={})
 
 
 def _entry(
@@ -606,15 +587,6 @@ def _strings(value: Any) -> list[str]:
     return [v for v in value if isinstance(v, str)]
 
 
-def _split_gv(gv: str) -> tuple[str, str]:
-    group, _, version = gv.rpartition("/")
-    return group, version
-
-
-def _gv_string(group: str, version: str) -> str:
-    return f"{group}/{version}" if group else version
-
-
 def _is_aggregated(content_type: str) -> bool:
     """Whether ``Content-Type`` names an ``APIGroupDiscoveryList`` (v2 or v2beta1), comparing
     parameters by name like Go's ``mime.ParseMediaType`` (order and extras do not matter)."""
@@ -643,10 +615,6 @@ def _reason(err: KctlError) -> str:
     if isinstance(err, APIError):
         return err.status.message or str(err)
     return str(err)
-
-
-def _failed_ttl() -> float:
-    return discovery_cache.FAILED_TTL_SECONDS
 
 
 def _go_duration(seconds: float) -> str:

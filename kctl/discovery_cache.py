@@ -90,13 +90,17 @@ def _well_formed(data: Any, server_url: str) -> bool:
         if not isinstance(r.get("namespaced"), bool) or not all(_strings(r.get(k)) for k in _LISTS):
             return False
     failed, etags = data.get("failed", {}), data.get("etags", {})
-    if not isinstance(failed, dict) or not all(isinstance(v, dict) for v in failed.values()):
+    if not isinstance(failed, dict) or not all(_failure(v) for v in failed.values()):
         return False
     return isinstance(etags, dict) and all(isinstance(v, str) for v in etags.values())
 
 
 _TEXT = ("group", "version", "name", "singularName", "kind")
 _LISTS = ("verbs", "shortNames", "categories")
+
+
+def _failure(entry: Any) -> bool:
+    return isinstance(entry, dict) and isinstance(entry.get("until", 0), (int, float))
 
 
 def _strings(value: Any) -> bool:
@@ -121,12 +125,20 @@ def write(cache_root: Path, server_url: str, data: dict[str, Any]) -> Path:
     """Atomically replace the cache file (directories 0700, file 0600). ``format`` and ``server``
     are filled in. Returns the path written."""
     path = cache_file(cache_root, server_url)
-    _make_dirs(path.parent)
     doc = dict(data)
     doc["format"] = FORMAT
     doc["server"] = server_url
-    payload = json.dumps(doc, separators=(",", ":")).encode()
-    tmp = path.parent / f".{FILE_NAME}.{os.getpid()}.{os.urandom(4).hex()}.tmp"
+    write_private(path, json.dumps(doc, separators=(",", ":")).encode())
+    return path
+
+
+def write_private(path: str | Path, payload: bytes) -> None:
+    """Replace ``path`` atomically with a file only the user can read: a temp file (0600) in
+    the same directory, then ``os.replace``; missing directories are created 0700. Raises
+    ``OSError``. Also used by the completion caches."""
+    directory, name = os.path.split(os.fspath(path))
+    _make_dirs(directory)
+    tmp = os.path.join(directory, f".{name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     try:
         with os.fdopen(fd, "wb") as f:
@@ -136,19 +148,19 @@ def write(cache_root: Path, server_url: str, data: dict[str, Any]) -> Path:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
-    return path
 
 
-def _make_dirs(directory: Path) -> None:
+def _make_dirs(directory: str) -> None:
     """Create missing directories one level at a time with mode 0700 (``os.makedirs`` only
     applies the mode to the last one)."""
-    missing: list[Path] = []
+    missing: list[str] = []
     d = directory
-    while not d.exists():
+    while d and not os.path.isdir(d):
         missing.append(d)
-        if d.parent == d:
+        parent = os.path.dirname(d)
+        if parent == d:
             break
-        d = d.parent
+        d = parent
     for d in reversed(missing):
         with contextlib.suppress(FileExistsError):
             os.mkdir(d, 0o700)

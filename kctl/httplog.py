@@ -73,9 +73,6 @@ class HTTPLogger:
         self.clock = clock
         self._pid = os.getpid()
 
-    def enabled(self, level: int) -> bool:
-        return self.verbosity >= level
-
     def _line(self, line_no: int, message: str) -> None:
         now = self.clock()
         stamp = time.strftime("%m%d %H:%M:%S", time.localtime(now))
@@ -83,7 +80,7 @@ class HTTPLogger:
         self.stream.write(f"I{stamp}.{micros:06d} {self._pid:>7} rest.py:{line_no}] {message}\n")
         self.stream.flush()
 
-    def request(self, verb: str, url: str, headers: Mapping[str, str]) -> None:
+    def request(self, verb: str, url: str, headers: Mapping[str, str | bytes]) -> None:
         """Before a request is sent (level 7 and up, with its headers, as kubectl does)."""
         if self.verbosity >= 7:
             self._line(
@@ -134,6 +131,12 @@ class HTTPLogger:
             self._line(4, message)
 
 
-def _header_block(headers: Iterable[tuple[str, str]]) -> str:
-    lines = [f"\t{name}: {mask_header(name, value)}" for name, value in sorted(headers)]
+def _header_block(headers: Iterable[tuple[str, str | bytes]]) -> str:
+    texts = sorted((name, _text(value)) for name, value in headers)
+    lines = [f"\t{name}: {mask_header(name, value)}" for name, value in texts]
     return "<\n" + "\n".join(lines) + "\n >"
+
+
+def _text(value: str | bytes) -> str:
+    # the REST client sends non-ASCII header values as UTF-8 bytes
+    return value.decode("utf-8", "replace") if isinstance(value, bytes) else value

@@ -196,8 +196,6 @@ def _check_fields(
         where = f"{path}.{key}" if path else key
         if kind == "str":
             if not isinstance(value, str):
-                if isinstance(value, (bool, list, dict)):
-                    raise _type_error(value, struct, where, "string")
                 raise _type_error(value, struct, where, "string")
         elif kind == "bool":
             if not isinstance(value, bool):
@@ -212,6 +210,12 @@ def _check_fields(
         elif kind == "extra":
             if not isinstance(value, dict):
                 raise _type_error(value, struct, where, _GO_TYPES[kind])
+            for values in value.values():
+                if not isinstance(values, list):
+                    raise _type_error(values, struct, where, "[]string")
+                bad = next((v for v in values if not isinstance(v, str)), None)
+                if bad is not None:
+                    raise _type_error(bad, struct, where, "string")
         elif kind == "ext":
             if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
                 raise _type_error(value, struct, where, _GO_TYPES[kind])
@@ -225,8 +229,12 @@ def _check_fields(
         elif kind == "envlist":
             if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
                 raise _type_error(value, struct, where, _GO_TYPES[kind])
-        elif kind == "authprovider" and not isinstance(value, dict):
-            raise _type_error(value, struct, where, _GO_TYPES[kind])
+        elif kind == "authprovider":
+            if not isinstance(value, dict):
+                raise _type_error(value, struct, where, _GO_TYPES[kind])
+            config = value.get("config")
+            if config is not None and not isinstance(config, dict):
+                raise _type_error(config, "AuthProviderConfig", f"{where}.config", _GO_TYPES["map"])
     return out
 
 
@@ -284,6 +292,10 @@ def parse_kubeconfig(data: bytes | str) -> dict[str, Any]:
     prefs = doc.get("preferences") or {}
     if not isinstance(prefs, dict):
         raise _type_error(prefs, "Config", "preferences", "v1.Preferences")
+    if not isinstance(prefs.get("extensions") or [], list):
+        raise _type_error(
+            prefs["extensions"], "Preferences", "preferences.extensions", "[]v1.NamedExtension"
+        )
     out["preferences"] = prefs
     exts = doc.get("extensions") or []
     if not isinstance(exts, list):
@@ -441,7 +453,7 @@ def parse_timeout(text: str) -> float | None:
     duration. Returns seconds, or None for no limit."""
     if re.fullmatch(r"[+-]?[0-9]+", text):
         n = int(text)
-        if n >= 0:
+        if 0 <= n < 2**63:  # beyond Go's Atoi range it is a duration without a unit: invalid
             return float(n) if n else None
     try:
         seconds = parse_go_duration(text)
@@ -454,16 +466,15 @@ def parse_timeout(text: str) -> float | None:
 # Paths
 
 
-def _resolve(path: str | None, base: str) -> str | None:
-    if not path:
-        return path
+def resolve_path(path: str, base: str) -> str:
+    """A path from a kubeconfig, relative to the directory of the file that named it."""
     return path if os.path.isabs(path) else os.path.normpath(os.path.join(base, path))
 
 
 def resolve_cluster_paths(cluster: dict[str, Any], base: str) -> dict[str, Any]:
     out = dict(cluster)
     if out.get("certificate-authority"):
-        out["certificate-authority"] = _resolve(out["certificate-authority"], base)
+        out["certificate-authority"] = resolve_path(out["certificate-authority"], base)
     return out
 
 
@@ -471,13 +482,13 @@ def resolve_user_paths(user: dict[str, Any], base: str) -> dict[str, Any]:
     out = dict(user)
     for key in ("client-certificate", "client-key", "tokenFile"):
         if out.get(key):
-            out[key] = _resolve(out[key], base)
+            out[key] = resolve_path(out[key], base)
     exec_cfg = out.get("exec")
     if exec_cfg and "/" in (exec_cfg.get("command") or ""):
         # Like kubectl: a command with a path separator is relative to the kubeconfig;
         # a bare name is looked up on PATH.
         exec_cfg = dict(exec_cfg)
-        exec_cfg["command"] = _resolve(exec_cfg["command"], base)
+        exec_cfg["command"] = resolve_path(exec_cfg["command"], base)
         out["exec"] = exec_cfg
     return out
 
@@ -712,7 +723,8 @@ def _normalise_host(server: str) -> str:
     return urlunsplit(parts)
 
 
-def _read_file(path: str) -> bytes:
+def read_file(path: str) -> bytes:
+    """A file named by the kubeconfig or a flag; failures in Go's ``open`` wording."""
     try:
         with open(path, "rb") as f:
             return f.read()
@@ -756,16 +768,16 @@ def build_rest_config(
         rc.bearer_token = user["token"]
         rc.bearer_token_file = user.get("tokenFile") or None
     elif user.get("tokenFile"):
-        rc.bearer_token = _read_file(user["tokenFile"]).decode("utf-8", "replace").strip()
+        rc.bearer_token = read_file(user["tokenFile"]).decode("utf-8", "replace").strip()
         rc.bearer_token_file = user["tokenFile"]
     if user.get("client-certificate") or user.get("client-certificate-data"):
-        rc.client_cert_data = user.get("client-certificate-data") or _read_file(
+        rc.client_cert_data = user.get("client-certificate-data") or read_file(
             user["client-certificate"]
         )
         if user.get("client-key-data"):
             rc.client_key_data = user["client-key-data"]
         elif user.get("client-key"):
-            rc.client_key_data = _read_file(user["client-key"])
+            rc.client_key_data = read_file(user["client-key"])
     if user.get("username") or user.get("password"):
         rc.username = user.get("username") or ""
         rc.password = user.get("password") or ""
@@ -778,7 +790,7 @@ def build_rest_config(
     if cluster.get("certificate-authority-data"):
         rc.ca_data = cluster["certificate-authority-data"]
     elif cluster.get("certificate-authority"):
-        rc.ca_data = _read_file(cluster["certificate-authority"])
+        rc.ca_data = read_file(cluster["certificate-authority"])
     if rc.ca_data is not None:
         _check_pem(rc.ca_data)
     rc.insecure = bool(cluster.get("insecure-skip-tls-verify"))
@@ -820,7 +832,7 @@ def exec_cluster_info(cluster: dict[str, Any]) -> dict[str, Any]:
     ca = cluster.get("certificate-authority-data")
     if not ca and cluster.get("certificate-authority"):
         try:
-            ca = _read_file(cluster["certificate-authority"])
+            ca = read_file(cluster["certificate-authority"])
         except ConfigError:
             ca = None
     if ca:
@@ -870,7 +882,7 @@ def in_cluster_config(overrides: Overrides, environ: Mapping[str, str], sa_dir: 
         host = f"[{host}]"
     token_file = str(sa_dir / "token")
     rc = RestConfig(host=f"https://{host}:{port}")
-    rc.bearer_token = _read_file(token_file).decode("utf-8", "replace").strip()
+    rc.bearer_token = read_file(token_file).decode("utf-8", "replace").strip()
     rc.bearer_token_file = token_file
     try:
         ca = (sa_dir / "ca.crt").read_bytes()
@@ -884,7 +896,7 @@ def in_cluster_config(overrides: Overrides, environ: Mapping[str, str], sa_dir: 
         rc.bearer_token = overrides.token
         rc.bearer_token_file = None
     if overrides.certificate_authority:
-        rc.ca_data = _read_file(overrides.certificate_authority)
+        rc.ca_data = read_file(overrides.certificate_authority)
     return rc
 
 

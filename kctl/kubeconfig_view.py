@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import base64
 import json
-import os
 from typing import Any
 
 from kctl.errors import ConfigError
@@ -20,7 +19,8 @@ from kctl.kubeconfig import (
     EXEC_FIELDS,
     USER_FIELDS,
     KubeConfig,
-    go_os_error,
+    read_file,
+    resolve_path,
 )
 
 DATA_OMITTED = "DATA+OMITTED"
@@ -60,12 +60,7 @@ def flatten(config: KubeConfig) -> KubeConfig:
     """Inline every referenced file (CA, client certificate, client key) as ``-data``."""
 
     def read(path: str, base: str) -> bytes:
-        full = path if os.path.isabs(path) else os.path.normpath(os.path.join(base, path))
-        try:
-            with open(full, "rb") as f:
-                return f.read()
-        except OSError as exc:
-            raise ConfigError(go_os_error("open", full, exc)) from None
+        return read_file(resolve_path(path, base))
 
     out = KubeConfig(
         current_context=config.current_context,
@@ -206,7 +201,7 @@ def _sort_nested_json(value: Any) -> Any:
     return value
 
 
-def _sort_extensions(doc: Any, in_extension: bool = False) -> Any:
+def _sort_extensions(doc: Any) -> Any:
     if isinstance(doc, dict):
         return {
             k: (_sort_nested_json(v) if k == "extension" else _sort_extensions(v))

@@ -37,7 +37,7 @@ def atomic_write(path: str, text: str, default_mode: int = 0o600) -> None:
     except OSError as exc:
         raise ConfigError(go_os_error("open", path, exc)) from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
+        with os.fdopen(fd, "w", encoding="utf-8", errors="surrogateescape") as f:
             f.write(text)
             f.flush()
             os.fsync(f.fileno())
@@ -52,7 +52,8 @@ def atomic_write(path: str, text: str, default_mode: int = 0o600) -> None:
 
 def _read_text(path: str) -> str:
     try:
-        with open(path, encoding="utf-8") as f:
+        # bytes that are not UTF-8 (say, a Latin-1 comment) survive the rewrite unchanged
+        with open(path, encoding="utf-8", errors="surrogateescape") as f:
             return f.read()
     except FileNotFoundError:
         return ""
@@ -65,6 +66,7 @@ def _parse_raw(text: str) -> Any:
 
     if not text.strip():
         return {}
+    text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")  # as load_file
     return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 

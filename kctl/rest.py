@@ -25,7 +25,7 @@ import time
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
-from urllib.parse import parse_qsl, quote, urlencode, urlsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from kctl.env import Environment
 from kctl.errors import (
@@ -40,6 +40,15 @@ from kctl.httplog import HTTPLogger
 from kctl.response import error_from_response, parse_warnings, retry_after_seconds
 from kctl.restconfig import RestConfig
 from kctl.schema import GroupVersionResource
+from kctl.transport import (
+    build_ssl_context,
+    hostname_mismatch_text,
+    impersonation_headers,
+    proxy_for,
+    tls_adapter,
+    user_agent,
+    wire_header,
+)
 
 if TYPE_CHECKING:
     import requests
@@ -171,7 +180,7 @@ class RESTClient:
 
     def _authenticator(self) -> Any:
         if self._auth is None:
-            from kctl.auth import Authenticator  # type: ignore[import-not-found,unused-ignore]
+            from kctl.auth import Authenticator
 
             self._auth = Authenticator(self.config, self.env)
         return self._auth
@@ -192,8 +201,6 @@ class RESTClient:
         import requests
 
         if self._session is None:
-            from kctl.transport import proxy_for, user_agent
-
             s = requests.Session()
             # No environment magic: REQUESTS_CA_BUNDLE, ~/.netrc and requests' proxy lookup
             # are all replaced by kctl's own rules (kubeconfig first, see transport.py).
@@ -214,8 +221,6 @@ class RESTClient:
                 self._session.mount("http://", self._adapter)
                 self._tls_key = (cert, key)
         elif self._tls_key != (cert, key):
-            from kctl.transport import build_ssl_context, tls_adapter
-
             ctx = build_ssl_context(
                 ca_data=self.config.ca_data,
                 insecure=self.config.insecure,
@@ -373,24 +378,12 @@ class RESTClient:
         if content_type:
             merged["Content-Type"] = content_type
         merged.update(auth_headers)
-        lower = {k.lower() for k in merged}
-        groups: tuple[str, ...] = ()
-        if self.config.impersonate_user and "impersonate-user" not in lower:
-            merged["Impersonate-User"] = self.config.impersonate_user
-        if self.config.impersonate_groups and "impersonate-group" not in lower:
-            groups = tuple(self.config.impersonate_groups)
-        if self.config.impersonate_uid and "impersonate-uid" not in lower:
-            merged["Impersonate-Uid"] = self.config.impersonate_uid
-        # Repeated header lines: each group, and each value of each extra (keys travel
-        # percent-encoded in the header name, as client-go sends them).
-        repeated = [("Impersonate-Group", g) for g in groups]
-        for key, values in self.config.impersonate_extra.items():
-            name = "Impersonate-Extra-" + quote(key, safe="")
-            if name.lower() not in lower:
-                repeated += [(name, v) for v in values]
+        single, repeated = impersonation_headers(self.config)
+        merged.update(single)
         if headers:
             merged.update(headers)
-        req = requests.Request(verb, url, headers=merged, data=data)
+        wire = {name: wire_header(value) for name, value in merged.items()}
+        req = requests.Request(verb, url, headers=wire, data=data)
         prepared = session.prepare_request(req)
         if repeated:
             # The server reads these as lists; requests' dict cannot hold repeats, urllib3's
@@ -399,7 +392,7 @@ class RESTClient:
 
             multi = HTTPHeaderDict(dict(prepared.headers))
             for name, value in repeated:
-                multi.add(name, value)
+                multi.add(name, wire_header(value))  # type: ignore[arg-type]
             prepared.headers = multi  # type: ignore[assignment]
         return prepared
 
@@ -468,18 +461,6 @@ class RESTClient:
 
     def get(self) -> Request:
         return Request(self, "GET")
-
-    def post(self) -> Request:
-        return Request(self, "POST")
-
-    def put(self) -> Request:
-        return Request(self, "PUT")
-
-    def patch(self) -> Request:
-        return Request(self, "PATCH")
-
-    def delete(self) -> Request:
-        return Request(self, "DELETE")
 
     def list_pages(
         self,
@@ -809,8 +790,6 @@ def network_error(
             wanted = tls_server_name or parts.hostname or host
             detail = None
             if getattr(e, "verify_code", 0) in (62, 64) and direct and parts.hostname:
-                from kctl.transport import hostname_mismatch_text
-
                 port = parts.port or (443 if parts.scheme == "https" else 80)
                 detail = hostname_mismatch_text(parts.hostname, port, wanted, wanted)
             if detail:

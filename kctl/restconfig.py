@@ -41,6 +41,16 @@ class ExecConfig:
     provide_cluster_info: bool = False
     interactive_mode: str = "IfAvailable"  # Never | IfAvailable | Always
 
+    def __repr__(self) -> str:
+        # env values are often credentials (client-go's ExecConfig.String redacts them too)
+        env = [{**v, "value": "--- REDACTED ---"} if v.get("value") else v for v in self.env]
+        return (
+            f"ExecConfig(command={self.command!r}, args={self.args!r}, env={env!r}, "
+            f"api_version={self.api_version!r}, install_hint={self.install_hint!r}, "
+            f"provide_cluster_info={self.provide_cluster_info!r}, "
+            f"interactive_mode={self.interactive_mode!r})"
+        )
+
 
 @dataclass
 class RestConfig:
@@ -90,4 +100,5 @@ class RestConfig:
         return f"RestConfig({body})"
 
 
-_SECRET_FIELDS = {"bearer_token", "password", "client_key_data"}
+# auth_provider: its config holds id-token, refresh-token and client-secret
+_SECRET_FIELDS = {"bearer_token", "password", "client_key_data", "auth_provider"}

@@ -18,13 +18,15 @@ import sys
 import tempfile
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from kctl import __version__
 from kctl.errors import ConfigError
 
 if TYPE_CHECKING:
     from requests.adapters import HTTPAdapter
+
+    from kctl.restconfig import RestConfig
 
 _GO_ARCH = {
     "x86_64": "amd64",
@@ -39,13 +41,38 @@ _GO_ARCH = {
 }
 
 
-def user_agent() -> str:
-    """``kctl/<version> (<os>/<arch>) python/<version>``, shaped like kubectl's User-Agent."""
+def go_platform() -> str:
+    """``<os>/<arch>`` in Go's words (``linux/amd64``), as kubectl reports its platform."""
     os_name = "darwin" if sys.platform == "darwin" else sys.platform.rstrip("0123456789")
     machine = platform.machine().lower()
-    arch = _GO_ARCH.get(machine, machine or "unknown")
+    return f"{os_name}/{_GO_ARCH.get(machine, machine or 'unknown')}"
+
+
+def user_agent() -> str:
+    """``kctl/<version> (<os>/<arch>) python/<version>``, shaped like kubectl's User-Agent."""
     py = ".".join(str(p) for p in sys.version_info[:3])
-    return f"kctl/{__version__} ({os_name}/{arch}) python/{py}"
+    return f"kctl/{__version__} ({go_platform()}) python/{py}"
+
+
+def impersonation_headers(config: RestConfig) -> tuple[dict[str, str], list[tuple[str, str]]]:
+    """client-go's impersonation headers: the single-valued ones, and the repeated ones (one
+    line per group, and per value of each extra, whose key travels percent-encoded in the
+    header name). Shared by the REST client and shell completion's stdlib client."""
+    single: dict[str, str] = {}
+    if config.impersonate_user:
+        single["Impersonate-User"] = config.impersonate_user
+    if config.impersonate_uid:
+        single["Impersonate-Uid"] = config.impersonate_uid
+    repeated = [("Impersonate-Group", group) for group in config.impersonate_groups]
+    for key, values in config.impersonate_extra.items():
+        repeated += [("Impersonate-Extra-" + quote(key, safe=""), value) for value in values]
+    return single, repeated
+
+
+def wire_header(value: str) -> str | bytes:
+    """A header value as Go sends it: non-ASCII text as its UTF-8 bytes (http.client would
+    encode a str as Latin-1, and fail outright on a character beyond it, e.g. in a token)."""
+    return value if value.isascii() else value.encode("utf-8")
 
 
 def build_ssl_context(
@@ -63,11 +90,6 @@ def build_ssl_context(
     if insecure:
         ctx.check_hostname = False
         ctx.verify_mode = ssl.CERT_NONE
-        # The user asked for it (insecure-skip-tls-verify); urllib3's per-request Python
-        # warning would only add noise to stderr.
-        import urllib3
-
-        urllib3.disable_warnings(urllib3.exceptions.InsecureRequestWarning)
     elif ca_data:
         try:
             ctx.load_verify_locations(cadata=ca_data.decode("ascii", errors="replace"))
@@ -198,6 +220,13 @@ def _split_host_port(entry: str) -> tuple[str, int]:
 def tls_adapter(ssl_context: ssl.SSLContext, server_name: str | None) -> HTTPAdapter:
     """A requests adapter whose HTTPS connections use ``ssl_context`` and, when set,
     ``server_name`` for SNI and the certificate's hostname check."""
+    if ssl_context.verify_mode == ssl.CERT_NONE:
+        # The user asked for it (insecure-skip-tls-verify); urllib3's per-request Python
+        # warning would only add noise to stderr. (Here, not in build_ssl_context: shell
+        # completion builds contexts too and must not import urllib3.)
+        import urllib3
+
+        urllib3.disable_warnings(urllib3.exceptions.InsecureRequestWarning)
     cls = _tls_adapter_class()
     adapter: HTTPAdapter = cls(ssl_context, server_name)
     return adapter

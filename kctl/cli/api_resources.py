@@ -8,13 +8,17 @@ header (rich is imported only then).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import IO, Any, TypeVar
+from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from kctl.cli.factory import Factory
 from kctl.cli.options import global_options
 from kctl.errors import KctlError, UsageError
+from kctl.schema import GroupVersion
+
+if TYPE_CHECKING:
+    from kctl.printers.table import RowSink
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -162,23 +166,21 @@ def api_resources(
     elif output == "name":
         env.stdout.write("".join(_name(r) + "\n" for r in rows))
     else:
-        table = table_rows(rows, wide=output == "wide", headers=not no_headers)
+        sink: RowSink
         if env.colour:
             from kctl.printers.rich_table import RichSink
 
             sink = RichSink(env.stdout, env)
-            if not no_headers:
-                sink.header(table[0])
-            for cells in table[0 if no_headers else 1 :]:
-                sink.row(cells)
-            sink.close()
         else:
-            from kctl.printers.tabwriter import TabWriter
+            from kctl.printers.table import PlainSink
 
-            tw = TabWriter(env.stdout)
-            for cells in table:
-                tw.write_row(cells)
-            tw.flush()
+            sink = PlainSink(env.stdout)
+        head, *body = table_rows(rows, wide=output == "wide")
+        if not no_headers:
+            sink.header(head)
+        for cells in body:
+            sink.row(cells)
+        sink.close()
 
 
 def select_resources(
@@ -214,25 +216,21 @@ def select_resources(
     return out
 
 
-def _api_version(r: dict[str, Any]) -> str:
-    return f"{r['group']}/{r['version']}" if r["group"] else str(r["version"])
-
-
 def _name(r: dict[str, Any]) -> str:
     return f"{r['name']}.{r['group']}" if r["group"] else str(r["name"])
 
 
-def table_rows(rows: list[dict[str, Any]], *, wide: bool, headers: bool) -> list[list[str]]:
-    """The table cells, header first when asked for."""
+def table_rows(rows: list[dict[str, Any]], *, wide: bool) -> list[list[str]]:
+    """The table cells, header first."""
     head = ["NAME", "SHORTNAMES", "APIVERSION", "NAMESPACED", "KIND"]
     if wide:
         head += ["VERBS", "CATEGORIES"]
-    table = [head] if headers else []
+    table = [head]
     for r in rows:
         cells = [
             r["name"],
             ",".join(r["shortNames"]),
-            _api_version(r),
+            str(GroupVersion(r["group"], r["version"])),
             "true" if r["namespaced"] else "false",
             r["kind"],
         ]
@@ -356,7 +354,7 @@ def api_versions(ctx: click.Context, args: tuple[str, ...]) -> None:
         groups = discovery.groups()
     except KctlError as err:
         raise _VersionsError(_plain(err)) from None
-    versions = sorted(f"{g['name']}/{v}" if g["name"] else v for g in groups for v in g["versions"])
+    versions = sorted(str(GroupVersion(g["name"], v)) for g in groups for v in g["versions"])
     factory.env.stdout.write("".join(v + "\n" for v in versions))
 
 

@@ -112,61 +112,24 @@ def _node(
     }
     if isinstance(command, click.Group):
         for name in command.list_commands(ctx):
-            sub = _load_sub(command, ctx, name)
+            sub = command.get_command(ctx, name)
             if sub is None or sub.hidden:
                 continue
-            sub_ctx = click.Context(sub, parent=ctx, info_name=name)
-            node["commands"][name] = _node(sub, sub_ctx)
+            node["commands"][name] = _node(sub, _context(sub, ctx, name))
     return node
 
 
-def _load_sub(group: click.Group, ctx: click.Context, name: str) -> click.Command | None:
-    return group.get_command(ctx, name)
+def _context(command: click.Command, parent: click.Context | None, name: str) -> click.Context:
+    """The context click's ``make_context`` would build: the command's ``context_settings``
+    (``-h``/``--help``) apply, so the table does not depend on what ran before."""
+    return click.Context(command, parent=parent, info_name=name, **command.context_settings)
 
 
 def build_table() -> dict[str, Any]:
     """The whole tree, starting at the root ``kctl`` group."""
-    from kctl.cli.main import COMMANDS, cli
+    from kctl.cli.main import cli
 
-    ctx = click.Context(cli, info_name="kctl")
-    root = _node_root(cli, ctx, COMMANDS)
-    return root
-
-
-def _node_root(
-    cli: click.Group, ctx: click.Context, registry: dict[str, tuple[str, str, str]]
-) -> dict[str, Any]:
-    root: dict[str, Any] = {
-        "help": _first_line(cli.help),
-        "flags": [
-            _flag_entry(p)
-            for p in cli.get_params(ctx)
-            if isinstance(p, click.Option) and not p.hidden
-        ],
-        "args": [],
-        "commands": {},
-    }
-    import importlib
-
-    for name, (module, attr, help_text) in registry.items():
-        try:
-            command: click.Command = getattr(importlib.import_module(module), attr)
-        except ModuleNotFoundError as exc:
-            if exc.name != module:
-                raise
-            # The command is registered but its module is not written yet: complete its name
-            # and the global flags; regenerate once it exists (the sync test says so).
-            root["commands"][name] = {
-                "help": help_text,
-                "flags": list(root["flags"]),
-                "args": [],
-                "commands": {},
-                "missing": True,
-            }
-            continue
-        sub_ctx = click.Context(command, parent=ctx, info_name=name)
-        root["commands"][name] = _node(command, sub_ctx, help_text)
-    return root
+    return _node(cli, _context(cli, None, "kctl"), _first_line(cli.help))
 
 
 def render_table(table: dict[str, Any]) -> str:

@@ -6,11 +6,16 @@ prints the merged file with secrets redacted unless ``--raw``.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
 
 from kctl.cli.options import global_options, overrides_of
 from kctl.env import Environment
 from kctl.errors import ConfigError, KctlError, MultipleErrors, UsageError
+
+if TYPE_CHECKING:
+    from kctl.kubeconfig import LoadingRules
 
 
 def _env(ctx: click.Context) -> Environment:
@@ -18,11 +23,10 @@ def _env(ctx: click.Context) -> Environment:
     return env
 
 
-def _rules(ctx: click.Context):  # type: ignore[no-untyped-def]
+def _rules(ctx: click.Context) -> LoadingRules:
     from kctl.kubeconfig import LoadingRules
 
-    env = _env(ctx)
-    return LoadingRules.from_environ(overrides_of(ctx), env.environ)
+    return LoadingRules.from_environ(overrides_of(ctx), _env(ctx).environ)
 
 
 class _ConfigGroup(click.Group):

@@ -13,7 +13,6 @@ from collections.abc import Sequence
 
 import click
 
-from kctl import __version__
 from kctl.cli.options import global_options
 from kctl.env import Environment
 from kctl.errors import KctlError
@@ -130,8 +129,3 @@ def _silence_stdout() -> None:
         os.dup2(devnull, sys.stdout.fileno())
     except (OSError, ValueError):
         pass
-
-
-def version_string() -> str:
-    """Client version for the User-Agent and ``kctl version``."""
-    return __version__

@@ -19,6 +19,7 @@ from kctl.cli.factory import Factory
 from kctl.cli.options import global_options
 from kctl.env import Environment
 from kctl.errors import KctlError, UsageError
+from kctl.gostr import go_quote
 
 if TYPE_CHECKING:
     import requests
@@ -34,22 +35,16 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _BAD_ESCAPE = re.compile(r"%(?![0-9A-Fa-f]{2})(.{0,2})", re.DOTALL)
 
 
-def _go_quote(text: str) -> str:
-    from kctl.gostr import go_quote
-
-    return go_quote(text)
-
-
 def request_path(raw: str) -> str:
     """The server-relative path (with query) for what the user typed, validated the way
     kubectl validates ``--raw`` (Go's ``url.ParseRequestURI``). A full URL is accepted; only
     its path and query are used, as kubectl does."""
-    prefix = f"--raw must be a valid URL path: parse {_go_quote(raw)}: "
+    prefix = f"--raw must be a valid URL path: parse {go_quote(raw)}: "
     if _CONTROL.search(raw):
         raise UsageError(prefix.rstrip(": ") + ": net/url: invalid control character in URL")
     bad = _BAD_ESCAPE.search(raw.partition("?")[0])
     if bad:
-        raise UsageError(prefix + f"invalid URL escape {_go_quote('%' + bad.group(1))}")
+        raise UsageError(prefix + f"invalid URL escape {go_quote('%' + bad.group(1))}")
     if raw.startswith("/") and not raw.startswith("//"):
         return raw
     parts = urlsplit(raw)
@@ -144,7 +139,7 @@ def raw(
     env = factory.env
     method = verb.upper()
     if method not in VERBS:
-        raise UsageError(f"unknown verb {_go_quote(verb)}: use one of {', '.join(VERBS)}")
+        raise UsageError(f"unknown verb {go_quote(verb)}: use one of {', '.join(VERBS)}")
     target = request_path(path)
     if patch_type and method != "PATCH":
         raise UsageError("--type is only valid with PATCH")

@@ -20,16 +20,15 @@ from kctl.errors import KctlError, UsageError
 
 def client_version() -> dict[str, str]:
     """kctl's answer to ``/version``: kubectl's field names where they fit."""
-    from kctl.transport import user_agent
+    from kctl.transport import go_platform
 
     major, minor = (__version__.split(".") + ["0", "0"])[:2]
-    os_arch = user_agent().split("(", 1)[1].split(")", 1)[0]
     return {
         "major": major,
         "minor": minor,
         "gitVersion": f"v{__version__}",
         "pythonVersion": platform.python_version(),
-        "platform": os_arch,
+        "platform": go_platform(),
     }
 
 

@@ -16,7 +16,8 @@ class Parsed:
     def __init__(self, command: Command, to_complete: str) -> None:
         self.command = command  # the deepest (sub)command named on the line
         self.args: list[str] = []  # positional arguments before the word being completed
-        self.values: dict[str, str] = {}  # flag long name ("--namespace") -> last value given
+        # flag long name ("--namespace") -> last value given; "true" for a flag without value
+        self.values: dict[str, str] = {}
         self.pending: Flag | None = None  # a flag waiting for its value: the word is that value
         self.to_complete = to_complete
         self.dashdash = False  # "--" seen: everything after it is an argument
@@ -43,7 +44,10 @@ def parse(root: Command, words: list[str]) -> Parsed:
         if word.startswith("-") and len(word) > 1:
             name, has_inline, inline = _split_flag(word)
             flag = parsed.command.flag(name)
-            if flag is None or not flag.takes_value:
+            if flag is None:
+                continue
+            if not flag.takes_value:
+                parsed.values[flag.long_name] = "true"
                 continue
             if has_inline:
                 parsed.values[flag.long_name] = inline

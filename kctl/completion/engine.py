@@ -84,6 +84,7 @@ class Request:
         self.environ = environ
         self.cache_root = cache_root(environ, parsed.value("--cache-dir"))
         self._index: Index | None = None
+        self._kubeconfig: dict[str, Any] | None = None
 
     def index(self) -> Index:
         if self._index is None:
@@ -94,22 +95,28 @@ class Request:
 
     def kubeconfig(self) -> dict[str, Any]:
         """The kubeconfig facts (contexts, clusters, users, servers); YAML is parsed only
-        when a kubeconfig file changed since the last TAB."""
-        from kctl.completion.index import kubeconfig_paths
+        when a kubeconfig file changed since the last TAB (the files are checked once per
+        request)."""
+        if self._kubeconfig is None:
+            from kctl.completion.index import kubeconfig_paths
 
-        paths = kubeconfig_paths(self.parsed.value("--kubeconfig"), self.environ)
-        return self.index().kubeconfig(paths)
+            paths = kubeconfig_paths(self.parsed.value("--kubeconfig"), self.environ)
+            self._kubeconfig = self.index().kubeconfig(paths)
+        return self._kubeconfig
+
+    def context(self) -> tuple[str, dict[str, str]]:
+        """The context the finished command would use: its name and its kubeconfig entry."""
+        kubeconfig = self.kubeconfig()
+        name = self.parsed.value("--context") or kubeconfig.get("current", "")
+        return name, kubeconfig.get("contexts", {}).get(name) or {}
 
     def server(self) -> str:
         """The API server URL the finished command would talk to."""
         explicit = self.parsed.value("--server")
         if explicit:
             return explicit
-        kubeconfig = self.kubeconfig()
-        context = self.parsed.value("--context") or kubeconfig.get("current", "")
-        ctx = kubeconfig.get("contexts", {}).get(context) or {}
-        cluster = self.parsed.value("--cluster") or ctx.get("cluster", "")
-        server: str = kubeconfig.get("clusters", {}).get(cluster, "")
+        cluster = self.parsed.value("--cluster") or self.context()[1].get("cluster", "")
+        server: str = self.kubeconfig().get("clusters", {}).get(cluster, "")
         return server
 
     def resources(self) -> tuple[list[dict[str, Any]], list[str]]:
@@ -140,6 +147,7 @@ class Request:
             certificate_authority=v("--certificate-authority"),
             client_certificate=v("--client-certificate"),
             client_key=v("--client-key"),
+            insecure_skip_tls_verify=v("--insecure-skip-tls-verify") == "true" or None,
             tls_server_name=v("--tls-server-name"),
             as_user=v("--as"),
             cache_dir=v("--cache-dir"),
@@ -149,9 +157,7 @@ class Request:
         """(server, context, user, namespace) as the kubeconfig index predicts them: the name
         cache key, known without loading the kubeconfig."""
         v = self.parsed.value
-        kubeconfig = self.kubeconfig()
-        context = v("--context") or kubeconfig.get("current", "")
-        ctx = kubeconfig.get("contexts", {}).get(context) or {}
+        context, ctx = self.context()
         user = v("--user") or ctx.get("user", "")
         namespace = v("--namespace") or ctx.get("namespace") or "default"
         return self.server(), context, user, namespace

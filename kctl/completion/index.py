@@ -123,32 +123,22 @@ class Index:
 
 
 def _summarise(doc: dict[str, Any]) -> dict[str, Any]:
-    """One entry per group/resource (the first, i.e. preferred, version), no subresources."""
+    """One entry per group/resource (the first, i.e. preferred, version), no subresources.
+    ``doc`` comes from ``discovery_cache.read``, which has checked the field types."""
     seen: set[tuple[str, str]] = set()
     resources: list[dict[str, Any]] = []
-    for res in doc.get("resources") or []:
-        if not isinstance(res, dict) or "/" in str(res.get("name", "")):
-            continue
-        key = (str(res.get("group") or ""), str(res.get("name") or ""))
-        if not key[1] or key in seen:
+    for res in doc["resources"]:
+        key = (res["group"], res["name"])
+        if not key[1] or "/" in key[1] or key in seen:
             continue
         seen.add(key)
-        resources.append({k: _plain(res.get(k)) for k in _RESOURCE_FIELDS})
-    versions: list[str] = []
-    for group in doc.get("groups") or []:
-        name = group.get("name") or "" if isinstance(group, dict) else ""
-        for version in group.get("versions") or [] if isinstance(group, dict) else []:
-            versions.append(f"/apis/{name}/{version}" if name else f"/api/{version}")
+        resources.append({k: res[k] for k in _RESOURCE_FIELDS})
+    versions = [
+        f"/apis/{g['name']}/{v}" if g["name"] else f"/api/{v}"
+        for g in doc["groups"]
+        for v in g.get("versions") or []
+    ]
     return {"resources": resources, "versions": versions}
-
-
-def _plain(value: Any) -> Any:
-    """Values marshal can store (lists of strings, strings, bools)."""
-    if isinstance(value, list):
-        return [str(v) for v in value]
-    if value is None or isinstance(value, (bool, str)):
-        return value
-    return str(value)
 
 
 def ensure_site() -> None:
@@ -203,35 +193,12 @@ def _named(items: Any) -> list[dict[str, Any]]:
 
 
 def write_atomic(path: str, data: bytes) -> None:
-    """Write a cache file: temp file in the same directory, 0600, then rename. Failures are
-    ignored — a cache that cannot be written only costs speed."""
-    tmp = f"{path}.{os.getpid()}.tmp"
-    try:
-        _make_dirs(os.path.dirname(path))
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except OSError:
-        import contextlib
-
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-
-
-def _make_dirs(directory: str) -> None:
-    """Missing directories one level at a time, each 0700 (``os.makedirs`` gives the mode to
-    the last one only)."""
-    missing: list[str] = []
-    d = directory
-    while d and not os.path.isdir(d):
-        missing.append(d)
-        parent = os.path.dirname(d)
-        if parent == d:
-            break
-        d = parent
+    """Write a cache file atomically (``kctl.discovery_cache.write_private``: 0600, directories
+    0700). Failures are ignored — a cache that cannot be written only costs speed. Only slow
+    paths (something was just parsed or fetched) write, so the import is not paid on a warm TAB."""
     import contextlib
 
-    for d in reversed(missing):
-        with contextlib.suppress(FileExistsError):
-            os.mkdir(d, 0o700)
+    from kctl.discovery_cache import write_private
+
+    with contextlib.suppress(OSError):
+        write_private(path, data)

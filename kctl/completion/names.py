@@ -52,8 +52,9 @@ def list_names(
         return cached
     config = _rest_config(overrides(), environ)
     namespace = config.namespace if namespaced else ""
-    base = f"/apis/{group}/{version}" if group else f"/api/{version}"
-    path = f"{base}/namespaces/{_quote(namespace)}/{plural}" if namespace else f"{base}/{plural}"
+    from kctl.schema import GroupVersionResource
+
+    path = GroupVersionResource(group, version, plural).path(namespace or None)
     log = None
     if verbosity >= 6:  # kubectl's -v request log, on stderr (the shell scripts drop it)
         import sys
@@ -87,12 +88,6 @@ def _rest_config(overrides: Overrides, environ: Mapping[str, str]) -> RestConfig
         raise Unavailable(str(exc)) from exc
 
 
-def _quote(segment: str) -> str:
-    from urllib.parse import quote
-
-    return quote(segment, safe="")
-
-
 def _credentials(config: RestConfig, environ: Mapping[str, str]) -> tuple[dict[str, str], Any]:
     """Request headers and the credentials object. Cached-only: an exec plugin is never run
     on a TAB; without a cached credential the list goes out unauthenticated (and most likely
@@ -102,10 +97,7 @@ def _credentials(config: RestConfig, environ: Mapping[str, str]) -> tuple[dict[s
 
     env = Environment(environ=environ)
     creds = Authenticator(config, env, cached_only=True).credentials()
-    headers = {"Accept": _TABLE_ACCEPT, **creds.headers}
-    if config.impersonate_user:
-        headers["Impersonate-User"] = config.impersonate_user
-    return headers, creds
+    return {"Accept": _TABLE_ACCEPT, **creds.headers}, creds
 
 
 def _get(
@@ -126,7 +118,8 @@ def _get(
     port = url.port or (443 if https else 80)
     proxy = transport.proxy_for(config.host, config.proxy_url, environ)
     target = (url.path.rstrip("/") + path) if url.path else path
-    groups = [("Impersonate-Group", g) for g in config.impersonate_groups]
+    single, repeated = transport.impersonation_headers(config)
+    headers.update(single)
 
     def expired(_signum: int, _frame: Any) -> None:
         raise Unavailable("deadline")
@@ -162,8 +155,8 @@ def _get(
         if proxy:
             conn.set_tunnel(host, port)
         conn.putrequest("GET", target, skip_accept_encoding=True)
-        for name, value in [*headers.items(), *groups]:
-            conn.putheader(name, value)
+        for name, value in [*headers.items(), *repeated]:
+            conn.putheader(name, transport.wire_header(value))
         conn.endheaders()
         resp = conn.getresponse()
         answered = True

@@ -105,6 +105,17 @@ def test_token_file_is_reread_on_refresh(tmp_path: Path) -> None:
     assert "rotated" not in repr(auth.credentials())
 
 
+def test_a_token_file_that_is_not_utf8_is_read_as_at_load_time(tmp_path: Path) -> None:
+    # kubeconfig loading decodes the file with replacement characters; refresh did not and
+    # raised UnicodeDecodeError (a traceback) after a 401
+    token_file = tmp_path / "token"
+    config = RestConfig(host="https://h", bearer_token="old", bearer_token_file=str(token_file))
+    auth = Authenticator(config, make_env(tmp_path))
+    token_file.write_bytes(b"new\xff\n")
+    assert auth.refresh() is True
+    assert auth.credentials().headers == {"Authorization": "Bearer new\ufffd"}
+
+
 def test_oidc_auth_provider_uses_the_id_token(tmp_path: Path) -> None:
     config = RestConfig(
         host="https://h", auth_provider={"name": "oidc", "config": {"id-token": "jwt"}}

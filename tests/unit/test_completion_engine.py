@@ -336,3 +336,12 @@ def test_get_raw_and_api_group_values(world):
         "example.com",
     ]
     assert values(world, "api-resources", "--api-group=s") == ["--api-group=storage.k8s.io"]
+
+
+def test_name_listing_keeps_the_insecure_flag(world):
+    """``kctl --insecure-skip-tls-verify get pods <TAB>`` lists names the way the finished
+    command would connect (a value-less flag on the line counts)."""
+    line = ["--insecure-skip-tls-verify", "get", "pods", ""]
+    assert engine.Request(parse(load_root(), line), world).overrides().insecure_skip_tls_verify
+    plain = engine.Request(parse(load_root(), ["get", "pods", ""]), world)
+    assert plain.overrides().insecure_skip_tls_verify is None

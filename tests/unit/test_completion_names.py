@@ -42,12 +42,14 @@ class FakeServer:
     def __init__(self, tmp_path: Path, delay: float = 0.0, dns_name: str = "localhost") -> None:
         self.names = ["alpha", "beta", "gamma"]
         self.requests: list[tuple[str, dict[str, str]]] = []
+        self.header_lines: list[list[tuple[str, str]]] = []  # repeated headers kept
         self.delay = delay
         outer = self
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self) -> None:  # noqa: N802
                 outer.requests.append((self.path, dict(self.headers)))
+                outer.header_lines.append(list(self.headers.items()))
                 time.sleep(outer.delay)
                 body = json.dumps(_table(outer.names)).encode()
                 self.send_response(200)
@@ -143,6 +145,30 @@ def test_names_come_from_a_metadata_only_table_in_the_context_namespace(tmp_path
     assert path == "/api/v1/namespaces/team-a/pods?includeObject=None"
     assert headers["Accept"].startswith("application/json;as=Table;v=v1;g=meta.k8s.io")
     assert headers["Authorization"] == "Bearer s3cret"
+
+
+def test_impersonation_is_sent_as_the_rest_client_sends_it(tmp_path, fake):
+    user = (
+        "{token: s3cret, as: jane, as-uid: u-1, as-groups: [dev, ops], as-user-extra: {s/x: [a]}}"
+    )
+    world = _world(tmp_path, fake.url, user=user)
+    assert values(world, "get", "pods", "") == ["alpha", "beta", "gamma"]
+    sent = [(k, v) for k, v in fake.header_lines[0] if k.startswith("Impersonate-")]
+    assert sorted(sent) == [
+        ("Impersonate-Extra-s%2Fx", "a"),
+        ("Impersonate-Group", "dev"),
+        ("Impersonate-Group", "ops"),
+        ("Impersonate-Uid", "u-1"),
+        ("Impersonate-User", "jane"),
+    ]
+
+
+def test_a_non_ascii_token_goes_out_as_utf8(tmp_path, fake):
+    # http.client cannot encode it as Latin-1: the lookup failed and gave no names
+    world = _world(tmp_path, fake.url, user='token: "t\u00f6ken\u20ac"')
+    assert values(world, "get", "pods", "") == ["alpha", "beta", "gamma"]
+    sent = dict(fake.header_lines[0])["Authorization"].encode("latin-1").decode("utf-8")
+    assert sent == "Bearer t\u00f6ken\u20ac"
 
 
 def test_namespace_flag_group_resources_and_cluster_scope(tmp_path, fake):

@@ -50,6 +50,23 @@ def test_table_lists_every_registered_command_with_its_flags():
     assert get.flag("--namespace") is not None  # the global flags are on every command
 
 
+def test_table_has_the_short_help_flag_whatever_ran_before():
+    """kctl accepts ``-h`` (context_settings); the table must say so whether or not the click
+    tree was invoked earlier in the process (click caches each command's help option)."""
+    from kctl.completion.commands import load_root
+
+    fresh = subprocess.run(
+        [sys.executable, "-c", "from kctl.cli import completion as g; "
+         "print(g.render_table(g.build_table()), end='')"],
+        capture_output=True, text=True, cwd=ROOT, timeout=60, check=True,
+    )  # fmt: skip
+    assert fresh.stdout == generate.TABLE_PATH.read_text(encoding="utf-8")
+    root = load_root()
+    assert root.flag("-h") is not None
+    assert root.commands["get"].flag("-h") is not None
+    assert root.commands["config"].commands["view"].flag("-h") is not None
+
+
 @pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
 def test_committed_scripts_equal_the_command_output(shell):
     done = _kctl("completion", shell, env={"KUBECONFIG": "/nonexistent", "PATH": "/usr/bin"})

@@ -433,6 +433,18 @@ def test_use_context_explicit_file_and_quoting(tmp_path: Path) -> None:
     )
 
 
+def test_use_context_keeps_bytes_that_are_not_utf8(tmp_path: Path) -> None:
+    # loading accepted the file, but the rewrite read it as strict UTF-8: a traceback
+    kc = tmp_path / "k.yaml"
+    kc.write_bytes(
+        b"# caf\xe9\ncontexts:\n- name: b\n  context: {cluster: c}\ncurrent-context: a\n"
+    )
+    assert run({}, "config", "use-context", "b", "--kubeconfig", str(kc))[0] == 0
+    assert kc.read_bytes() == (
+        b"# caf\xe9\ncontexts:\n- name: b\n  context: {cluster: c}\ncurrent-context: b\n"
+    )
+
+
 def test_use_context_honours_kubectls_lock_file(pair: tuple[Path, Path, dict[str, str]]) -> None:
     one, two, environ = pair
     lock = Path(f"{two}.lock")

@@ -193,3 +193,13 @@ def test_imports_only_the_standard_library() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert out.strip() == "[]"
+
+
+def test_read_rejects_a_failure_deadline_that_is_not_a_number(tmp_path: Path) -> None:
+    """``is_fresh`` compares ``until`` with the clock: a damaged value means a refetch, not a
+    traceback."""
+    path = dc.write(tmp_path, SERVER, doc())
+    data = json.loads(path.read_text())
+    data["failed"] = {"metrics.k8s.io/v1beta1": {"error": "down", "until": "soon"}}
+    path.write_text(json.dumps(data))
+    assert dc.read(tmp_path, SERVER) is None

@@ -213,6 +213,40 @@ def test_bad_base64_data_is_an_error(tmp_path: Path) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (
+            "users: [{name: u, user: {as: jane, as-user-extra: {k: 5}}}]\n",
+            "json: cannot unmarshal number into Go struct field AuthInfo.users.user.as-user-extra "
+            "of type []string",
+        ),
+        (
+            "users: [{name: u, user: {as: jane, as-user-extra: {k: [1]}}}]\n",
+            "json: cannot unmarshal number into Go struct field AuthInfo.users.user.as-user-extra "
+            "of type string",
+        ),
+        (
+            "users: [{name: u, user: {auth-provider: {name: oidc, config: x}}}]\n",
+            "json: cannot unmarshal string into Go struct field "
+            "AuthProviderConfig.users.user.auth-provider.config of type map[string]string",
+        ),
+        (
+            "preferences: {extensions: 5}\n",
+            "json: cannot unmarshal number into Go struct field Preferences.preferences.extensions "
+            "of type []v1.NamedExtension",
+        ),
+    ],
+)
+def test_badly_typed_nested_fields_are_kubectls_errors_not_tracebacks(
+    tmp_path: Path, content: str, message: str
+) -> None:
+    bad = write(tmp_path / "nested.yaml", content)
+    assert error_of({"KUBECONFIG": str(bad)}) == (
+        f'error: error loading config file "{bad}": {message}'
+    )
+
+
 # -- overrides ------------------------------------------------------------------------------
 
 
@@ -389,6 +423,13 @@ def test_parse_timeout_follows_kubectl(text: str, seconds: float | None) -> None
 def test_parse_timeout_rejects_what_kubectl_rejects(text: str) -> None:
     with pytest.raises(ConfigError):
         parse_timeout(text)
+
+
+def test_parse_timeout_rejects_an_integer_beyond_gos_range() -> None:
+    # float(int) raised OverflowError (a traceback); kubectl says its usual text
+    with pytest.raises(ConfigError):
+        parse_timeout("9" * 400)
+    assert parse_timeout(str(2**63 - 1)) == float(2**63 - 1)
 
 
 def test_go_duration_units() -> None:
@@ -629,3 +670,17 @@ def test_secrets_never_appear_in_repr(full: dict[str, str]) -> None:
     assert "file-token" not in repr(rc)
     rc = load(full)
     assert "KEY" not in repr(rc).replace("client_key_data='--- REDACTED ---'", "")
+
+
+def test_auth_provider_tokens_and_exec_env_values_never_appear_in_repr() -> None:
+    from kctl.restconfig import ExecConfig
+
+    rc = RestConfig(
+        host="https://k8s.example:6443",
+        auth_provider={"name": "oidc", "config": {"id-token": "ID-SECRET"}},
+        exec_config=ExecConfig(command="plugin", env=[{"name": "API_KEY", "value": "ENV-SECRET"}]),
+    )
+    text = repr(rc)
+    assert "ID-SECRET" not in text
+    assert "ENV-SECRET" not in text
+    assert "API_KEY" in text and "plugin" in text  # what is not secret stays readable

@@ -102,12 +102,20 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         cn = ""
         if peer:
             cn = dict(x[0] for x in peer["subject"]).get("commonName", "")
-        body = json.dumps({"client": cn, "path": self.path}).encode()
+        body = json.dumps({"client": cn, "path": self.path, "headers": self._raw()}).encode()
         self.send_response(200)
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
+
+    def _raw(self) -> dict[str, list[str]]:
+        # http.server decodes header bytes as Latin-1; undo that to see the UTF-8 sent
+        out: dict[str, list[str]] = {}
+        for name, value in self.headers.items():
+            text = value.encode("latin-1").decode("utf-8", "replace")
+            out.setdefault(name.lower(), []).append(text)
+        return out
 
     def log_message(self, *args: Any) -> None:
         pass
@@ -370,3 +378,50 @@ def test_proxy_selection_follows_go_rules(
 def test_proxy_url_from_kubeconfig_wins_over_environment() -> None:
     environ = {"HTTPS_PROXY": "http://env:1", "NO_PROXY": "*"}
     assert proxy_for("https://k.example", "socks5://kube:1080", environ) == "socks5://kube:1080"
+
+
+def test_an_insecure_context_does_not_import_urllib3() -> None:
+    # build_ssl_context is shared with shell completion, which must stay free of urllib3.
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys; from kctl.transport import build_ssl_context; "
+        "build_ssl_context(ca_data=None, insecure=True); "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('urllib3', 'requests')))"
+    )
+    root = str(Path(__file__).resolve().parents[2])
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, cwd=root, check=True
+    )
+    assert done.stdout.strip() == "[]"
+
+
+class _TokenAuth(_NoAuth):
+    def credentials(self) -> Any:
+        class C:
+            headers = {"Authorization": "Bearer t\u00f6ken\u20ac"}
+            client_cert_data = None
+            client_key_data = None
+
+        return C()
+
+
+def test_non_ascii_header_values_go_out_as_utf8_like_go(pki: PKI, https_server: str) -> None:
+    # http.client encodes str header values as Latin-1 and raised UnicodeEncodeError (a
+    # traceback) for a token with a character beyond it; Go sends the UTF-8 bytes.
+    config = RestConfig(
+        host=https_server,
+        ca_data=pki.ca_a_pem,
+        tls_server_name="kubernetes",
+        impersonate_user="j\u00f6rg",
+        impersonate_groups=("gr\u00fcn", "ops"),
+    )
+    env = Environment.for_test(environ={})
+    client = RESTClient(config, env, verbosity=8, authenticator=_TokenAuth())
+    headers = client.get_json("/x")["headers"]
+    assert headers["authorization"] == ["Bearer t\u00f6ken\u20ac"]
+    assert headers["impersonate-user"] == ["j\u00f6rg"]
+    assert headers["impersonate-group"] == ["gr\u00fcn", "ops"]
+    log = env.stderr.getvalue()  # type: ignore[attr-defined]
+    assert "Impersonate-User: j\u00f6rg" in log and "Bearer <masked>" in log
