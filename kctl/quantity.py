@@ -24,8 +24,8 @@ class QuantityError(ValueError):
     """Not a quantity (kubectl then falls back to comparing the text)."""
 
 
-def _split(text: str) -> tuple[bool, str, str, str, str]:
-    """(positive, value, integer digits, fraction digits, suffix) as apimachinery scans it."""
+def _split(text: str) -> tuple[bool, str, str, str]:
+    """(positive, integer digits, fraction digits, suffix) as apimachinery scans it."""
     positive = True
     pos = 0
     end = len(text)
@@ -35,7 +35,7 @@ def _split(text: str) -> tuple[bool, str, str, str, str]:
     while pos < end and text[pos] == "0":
         pos += 1
     if pos >= end:
-        return positive, "0", "0", "", ""
+        return positive, "0", "", ""
     num_start = pos
     while pos < end and text[pos] in _DIGITS:
         pos += 1
@@ -47,7 +47,6 @@ def _split(text: str) -> tuple[bool, str, str, str, str]:
         while pos < end and text[pos] in _DIGITS:
             pos += 1
         denom = text[denom_start:pos]
-    value = text[:pos]
     suffix_start = pos
     while pos < end and text[pos] in _SUFFIX_CHARS:
         pos += 1
@@ -57,7 +56,7 @@ def _split(text: str) -> tuple[bool, str, str, str, str]:
         pos += 1
     if pos < end:
         raise QuantityError(text)
-    return positive, value, num, denom, text[suffix_start:]
+    return positive, num, denom, text[suffix_start:]
 
 
 def parse_quantity(text: str) -> Decimal:
@@ -66,7 +65,7 @@ def parse_quantity(text: str) -> Decimal:
         raise QuantityError(text)
     if text == "0":
         return Decimal(0)
-    positive, _value, num, denom, suffix = _split(text)
+    positive, num, denom, suffix = _split(text)
     base, exponent = 10, 0
     if suffix in _BINARY:
         base, exponent = 2, _BINARY[suffix]

@@ -8,15 +8,17 @@ needs row metadata). Output modes:
   dropped, so memory holds only the text to print (kubectl holds every page's objects).
 - terminal: rows stream page by page through rich styling; column widths come from the first
   page and only grow.
-- ``-o json|yaml|name``: full objects, paged, written item by item (never the whole list).
+- ``-o json|yaml|name|custom-columns``: full objects, paged, written item by item (never the
+  whole list; custom columns keep only each row's text until the widths are known). JSONPath
+  templates see kubectl's whole ``List``, so they hold every item.
 
-Every paged list reads one page ahead (``DynamicClient.list(prefetch=True)``), so the server
-builds page N+1 while page N is being printed.
+Pages are fetched one at a time, each when the previous one has been printed:
+``DynamicClient.list(prefetch=True)`` (one page read ahead on a worker thread) is not used yet.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -160,23 +162,7 @@ def _is_table_output(opts: GetOptions) -> bool:
 def _validate(opts: GetOptions, args: list[str], env: Environment) -> None:
     out = opts.output
     kind = out.partition("=")[0]
-    known = {
-        "",
-        "wide",
-        "name",
-        "json",
-        "yaml",
-        "jsonpath",
-        "jsonpath-file",
-        "jsonpath-as-json",
-        "custom-columns",
-        "custom-columns-file",
-        "go-template",
-        "go-template-file",
-        "template",
-        "templatefile",
-        "kyaml",
-    }
+    known = {"", *_ALLOWED_FORMATS.split(",")}
     if kind not in known or (kind in ("", "wide", "name", "json", "yaml") and "=" in out):
         raise KctlError(
             f'error: unable to match a printer suitable for the output format "{out}", '
@@ -378,7 +364,6 @@ def _table_options(opts: GetOptions, mapping: RESTMapping, kind_prefix: str) -> 
 
     return TableOptions(
         wide=opts.output == "wide",
-        no_headers=opts.no_headers,
         with_namespace=opts.all_namespaces and mapping.namespaced,
         show_labels=opts.show_labels,
         label_columns=opts.label_columns,
@@ -462,7 +447,7 @@ def _print_tables(
 # --------------------------------------------------------------------------- json/yaml/name/...
 
 
-def _items(pages: Iterator[Page], opts: GetOptions, strip: bool) -> Iterator[dict[str, Any]]:
+def _items(pages: Iterator[Page], strip: bool) -> Iterator[dict[str, Any]]:
     """Objects one by one; list items get their kind/apiVersion back, as kubectl's decoder
     gives them."""
     from kctl.printers.json_yaml import strip_managed_fields
@@ -492,14 +477,11 @@ def _print_generic(
     opts: GetOptions,
     single: bool,
 ) -> None:
-    from kctl.printers import json_yaml
-
     errors: list[KctlError] = []
-    out = env.stdout
     kind = opts.output.partition("=")[0]
     strip = kind in ("json", "yaml") and not opts.show_managed_fields
     pages = _fetch(factory, targets, opts, errors, as_table=False, include_object=None)
-    items = _items(pages, opts, strip)
+    items = _items(pages, strip)
     if opts.sort_by:
         from kctl.printers import sorting
 
@@ -510,7 +492,7 @@ def _print_generic(
         if errors:
             _finish(errors)
         if len(objs) == 1:
-            _print_one(env, objs[0], opts)
+            _object_printer(env, opts)(iter(objs), True)
             return
         items = iter(objs)
 
@@ -518,24 +500,7 @@ def _print_generic(
     if first is None and opts.ignore_not_found:
         _finish(errors)
         return
-    stream = _chain(first, items)
-    if kind == "json":
-        json_yaml.write_json_list(out, stream)
-    elif kind == "yaml":
-        json_yaml.write_yaml_list(out, stream)
-    elif kind == "name":
-        from kctl.printers.name import write_name
-
-        for obj in stream:
-            write_name(out, obj)
-    else:
-        wrapper: dict[str, Any] = {
-            "apiVersion": "v1",
-            "items": list(stream),
-            "kind": "List",
-            "metadata": {"resourceVersion": ""},
-        }
-        _print_template(env, wrapper, opts)
+    _object_printer(env, opts)(_chain(first, items), False)
     _finish(errors)
 
 
@@ -546,32 +511,35 @@ def _chain(first: dict[str, Any] | None, rest: Iterator[dict[str, Any]]) -> Iter
     yield from rest
 
 
-def _print_one(env: Environment, obj: dict[str, Any], opts: GetOptions) -> None:
-    from kctl.printers import json_yaml
+ObjectPrinter = Callable[[Iterator[dict[str, Any]], bool], None]
 
-    kind = opts.output.partition("=")[0]
-    if kind == "json":
-        json_yaml.write_json(env.stdout, obj)
-    elif kind == "yaml":
-        json_yaml.write_yaml(env.stdout, obj)
-    elif kind == "name":
+
+def _object_printer(env: Environment, opts: GetOptions) -> ObjectPrinter:
+    """The ``-o json|yaml|name|jsonpath...|custom-columns...`` printer: it takes the objects
+    and whether a single one is printed bare (else in kubectl's ``List`` wrapper)."""
+    out = env.stdout
+    kind, _, value = opts.output.partition("=")
+    if kind in ("json", "yaml"):
+        from kctl.printers import json_yaml
+
+        one = json_yaml.write_json if kind == "json" else json_yaml.write_yaml
+        many = json_yaml.write_json_list if kind == "json" else json_yaml.write_yaml_list
+
+        def print_json_yaml(objs: Iterator[dict[str, Any]], bare: bool) -> None:
+            if bare:
+                one(out, next(objs))
+            else:
+                many(out, objs)
+
+        return print_json_yaml
+    if kind == "name":
         from kctl.printers.name import write_name
 
-        write_name(env.stdout, obj)
-    else:
-        _print_template(env, obj, opts)
+        def print_names(objs: Iterator[dict[str, Any]], bare: bool) -> None:
+            for obj in objs:
+                write_name(out, obj)
 
-
-def _read_file(path: str) -> str:
-    try:
-        with open(path, encoding="utf-8") as fh:
-            return fh.read()
-    except OSError as exc:
-        raise KctlError(f"error: error reading --template {path}, {exc}") from None
-
-
-def _print_template(env: Environment, data: dict[str, Any], opts: GetOptions) -> None:
-    kind, _, value = opts.output.partition("=")
+        return print_names
     if kind.startswith("jsonpath"):
         from kctl.printers import jsonpath
 
@@ -581,15 +549,15 @@ def _print_template(env: Environment, data: dict[str, Any], opts: GetOptions) ->
         if fmt == "jsonpath-file":
             text = _read_file(text)
         template = jsonpath.parse(text, extensions=jsonpath.extensions_enabled(env.environ))
-        if fmt == "jsonpath-as-json":
-            env.stdout.write(
-                template.execute_as_json(data, allow_missing_keys=opts.allow_missing_template_keys)
-            )
-        else:
-            env.stdout.write(
-                template.execute(data, allow_missing_keys=opts.allow_missing_template_keys)
-            )
-        return
+        run = template.execute_as_json if fmt == "jsonpath-as-json" else template.execute
+        allow_missing = opts.allow_missing_template_keys
+
+        def print_jsonpath(objs: Iterator[dict[str, Any]], bare: bool) -> None:
+            # the template sees the whole List, as in kubectl
+            data = next(objs) if bare else _list_wrapper(list(objs))
+            out.write(run(data, allow_missing_keys=allow_missing))
+
+        return print_jsonpath
     from kctl.printers import customcolumns
 
     if kind == "custom-columns-file":
@@ -598,8 +566,24 @@ def _print_template(env: Environment, data: dict[str, Any], opts: GetOptions) ->
     else:
         spec = customcolumns.parse_spec(value)
         no_headers = opts.no_headers
-    objects = data["items"] if data.get("kind") == "List" and "items" in data else [data]
-    customcolumns.render(objects, spec, no_headers=no_headers, out=env.stdout)
+
+    def print_columns(objs: Iterator[dict[str, Any]], bare: bool) -> None:
+        # rows are rendered as objects arrive; only their text waits for the column widths
+        customcolumns.render(objs, spec, no_headers=no_headers, out=out)
+
+    return print_columns
+
+
+def _list_wrapper(items: list[dict[str, Any]]) -> dict[str, Any]:
+    return {"apiVersion": "v1", "items": items, "kind": "List", "metadata": {"resourceVersion": ""}}
+
+
+def _read_file(path: str) -> str:
+    try:
+        with open(path, encoding="utf-8") as fh:
+            return fh.read()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise KctlError(f"error: error reading --template {path}, {exc}") from None
 
 
 # --------------------------------------------------------------------------- --raw

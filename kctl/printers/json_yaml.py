@@ -16,117 +16,23 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from functools import cmp_to_key
-from json.encoder import encode_basestring as _json_str  # type: ignore[attr-defined]
 from typing import IO, Any
+
+from kctl.printers.jsonpath_gofmt import format_float as go_float_g
+from kctl.printers.jsonpath_gofmt import format_json_float as go_float_json  # noqa: F401 (API)
+from kctl.printers.jsonpath_gofmt import go_json
 
 # --------------------------------------------------------------------------- JSON
 
 
-def go_float_json(value: float) -> str:
-    """Go's encoding/json float64 text: fixed notation in [1e-6, 1e21), else exponent form."""
-    if value != value or value in (float("inf"), float("-inf")):
-        raise ValueError(f"json: unsupported value: {value!r}")
-    if value == 0:
-        return "-0" if str(value).startswith("-") else "0"
-    text = repr(value)
-    magnitude = abs(value)
-    if 1e-6 <= magnitude < 1e21:
-        if "e" in text or "E" in text:
-            from decimal import Decimal
-
-            text = format(Decimal(text), "f")
-        if text.endswith(".0"):
-            text = text[:-2]
-        return text
-    # exponent form: Go writes e-7 / e+21 (at least one exponent digit, no padding)
-    mant, _, exp = text.partition("e")
-    if mant.endswith(".0"):
-        mant = mant[:-2]
-    sign = "-" if exp.startswith("-") else "+"
-    return f"{mant}e{sign}{int(exp.lstrip('+-'))}"
-
-
-def _encode(value: Any, parts: list[str], newline: str) -> None:
-    t = type(value)
-    if t is str:
-        parts.append(_json_str(value))
-    elif t is dict:
-        if not value:
-            parts.append("{}")
-            return
-        inner = newline + "    "
-        sep = "{" + inner
-        for key in sorted(value):
-            parts.append(sep)
-            parts.append(_json_str(key))
-            parts.append(": ")
-            _encode(value[key], parts, inner)
-            sep = "," + inner
-        parts.append(newline + "}")
-    elif t is list:
-        if not value:
-            parts.append("[]")
-            return
-        inner = newline + "    "
-        sep = "[" + inner
-        for item in value:
-            parts.append(sep)
-            _encode(item, parts, inner)
-            sep = "," + inner
-        parts.append(newline + "]")
-    elif value is None:
-        parts.append("null")
-    elif value is True:
-        parts.append("true")
-    elif value is False:
-        parts.append("false")
-    elif t is int:
-        parts.append(int.__repr__(value))
-    elif t is float:
-        parts.append(go_float_json(value))
-    elif isinstance(value, dict):
-        _encode(dict(value), parts, newline)
-    elif isinstance(value, (list, tuple)):
-        _encode(list(value), parts, newline)
-    elif isinstance(value, int):
-        parts.append(int.__repr__(int(value)))
-    elif isinstance(value, float):
-        parts.append(go_float_json(float(value)))
-    else:
-        parts.append(_json_str(str(value)))
-
-
-def _go_escape(text: str) -> str:
-    # <, >, & and U+2028/9 never occur outside string literals in JSON text, so replacing them
-    # in the whole output escapes exactly the characters Go escapes inside strings.
-    if "<" in text:
-        text = text.replace("<", "\\u003c")
-    if ">" in text:
-        text = text.replace(">", "\\u003e")
-    if "&" in text:
-        text = text.replace("&", "\\u0026")
-    if "\u2028" in text:
-        text = text.replace("\u2028", "\\u2028")
-    if "\u2029" in text:
-        text = text.replace("\u2029", "\\u2029")
-    return text
-
-
 def dumps_json(value: Any, level: int = 0) -> str:
     """Go's MarshalIndent text for ``value`` (no trailing newline), nested ``level`` deep."""
-    parts: list[str] = []
-    _encode(value, parts, "\n" + "    " * level)
-    return _go_escape("".join(parts))
+    return go_json(value, "    ", level)
 
 
 def write_json(out: IO[str], obj: Any) -> None:
     """One object, as ``kubectl get -o json`` prints it."""
     out.write(dumps_json(obj) + "\n")
-
-
-def list_wrapper_keys() -> dict[str, Any]:
-    """The fields of kubectl's ``List`` wrapper besides ``items``."""
-    return {"apiVersion": "v1", "kind": "List", "metadata": {"resourceVersion": ""}}
 
 
 def write_json_list(out: IO[str], items: Iterable[Any]) -> int:
@@ -147,8 +53,6 @@ def write_json_list(out: IO[str], items: Iterable[Any]) -> int:
 
 
 # --------------------------------------------------------------------------- YAML
-
-_STR = "tag:yaml.org,2002:str"
 
 # go-yaml v2 reads these plain scalars as bool/null/float, so strings equal to them are quoted.
 _RESOLVED_WORDS = frozenset(
@@ -224,31 +128,6 @@ def _needs_quotes(s: str) -> bool:
         if plain.startswith(("0b", "-0b")):
             return re.match(r"^-?0b[01]+$", plain) is not None
     return False
-
-
-def go_float_g(value: float) -> str:
-    """``strconv.FormatFloat(f, 'g', -1, 64)``: Go's ``%v`` for floats and go-yaml's float text."""
-    if value != value:
-        return "NaN"
-    if value in (float("inf"), float("-inf")):
-        return "+Inf" if value > 0 else "-Inf"
-    if value == 0:
-        return "-0" if str(value).startswith("-") else "0"
-    from decimal import Decimal
-
-    sign, digit_tuple, exponent = Decimal(repr(value)).as_tuple()
-    digits = "".join(map(str, digit_tuple)).rstrip("0")
-    point = len(digit_tuple) + int(exponent)  # position of the decimal point in `digits`
-    exp = point - 1
-    neg = "-" if sign else ""
-    if exp < -4 or exp >= 6:  # shortest formatting decides with precision 6
-        mant = digits[0] + ("." + digits[1:] if len(digits) > 1 else "")
-        return f"{neg}{mant}e{'-' if exp < 0 else '+'}{abs(exp):02d}"
-    if point <= 0:
-        return f"{neg}0.{'0' * -point}{digits}"
-    if point >= len(digits):
-        return neg + digits + "0" * (point - len(digits))
-    return f"{neg}{digits[:point]}.{digits[point:]}"
 
 
 def go_float_yaml(value: float) -> str:

@@ -24,7 +24,7 @@ from typing import Any
 from kctl.errors import KctlError
 from kctl.gostr import go_quote
 from kctl.printers.jsonpath_eval import NOTHING, EvalError, Evaluator
-from kctl.printers.jsonpath_gofmt import as_go_number, format_float, go_json, go_sharp_v
+from kctl.printers.jsonpath_gofmt import go_json, go_sharp_v, sprint
 from kctl.printers.jsonpath_parser import ListNode, ParseError, parse_template
 
 EXTENSIONS_ENV = "KCTL_JSONPATH_EXTENSIONS"
@@ -59,18 +59,11 @@ def extensions_enabled(environ: Mapping[str, str]) -> bool:
 
 def _text(value: Any) -> str:
     """How kubectl prints one scalar result (maps and lists go through ``go_json``)."""
-    value = as_go_number(value)
     if value is NOTHING:
         return "<no value>"
     if value is None:
         return "null"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return str(int(value))
-    if isinstance(value, float):
-        return format_float(value)
-    return str(value)
+    return sprint(value)
 
 
 def _render(results: list[Any]) -> str:

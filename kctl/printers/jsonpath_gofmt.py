@@ -5,10 +5,15 @@ kubectl's template engine works on decoded JSON (``map[string]interface{}``, ``[
 ``encoding/json``. Scripts compare that output byte for byte, so kctl reproduces the rules:
 ``%v`` (``fmt.Sprint``), ``%#v`` (the debug dump in error messages), ``%q`` and
 ``json.Marshal`` (compact, sorted keys, HTML-safe escapes) / ``json.MarshalIndent``.
+
+This is kctl's one copy of those rules: ``-o json`` (``json_yaml.dumps_json``), go-yaml's float
+text and Table cells (``fmt.Sprint``) use it too.
 """
 
 from __future__ import annotations
 
+import re
+from json.encoder import encode_basestring as _json_str  # type: ignore[attr-defined]
 from typing import Any
 
 from kctl.gostr import go_quote
@@ -19,11 +24,6 @@ INT64_MAX = 2**63 - 1
 
 class GoByte(int):
     """A ``uint8``: what Go yields when a string is indexed (``{.name.*}`` walks its bytes)."""
-
-
-def is_int(value: Any) -> bool:
-    """An ``int64`` in Go terms (JSON integers that fit; bools excluded)."""
-    return type(value) is int and INT64_MIN <= value <= INT64_MAX
 
 
 def as_go_number(value: Any) -> Any:
@@ -53,57 +53,51 @@ def go_type_name(value: Any) -> str:
     return "interface {}"
 
 
-def _shortest_digits(value: float) -> tuple[str, int]:
-    """Shortest round-trip digits and the decimal exponent of the first: 1234.5 -> ("12345", 3)."""
-    from decimal import Decimal
-
-    sign_digits_exp = Decimal(repr(abs(value))).normalize().as_tuple()
-    digits = "".join(str(d) for d in sign_digits_exp.digits)
-    exponent = int(sign_digits_exp.exponent)
-    return digits, len(digits) - 1 + exponent
-
-
-def _exp_form(digits: str, exponent: int, min_exp_digits: int) -> str:
-    mantissa = digits[0] + ("." + digits[1:] if len(digits) > 1 else "")
-    sign = "-" if exponent < 0 else "+"
-    return f"{mantissa}e{sign}{abs(exponent):0{min_exp_digits}d}"
-
-
-def _plain_form(digits: str, exponent: int) -> str:
-    if exponent < 0:
-        return "0." + "0" * (-exponent - 1) + digits
-    if exponent + 1 >= len(digits):
-        return digits + "0" * (exponent + 1 - len(digits))
-    return digits[: exponent + 1] + "." + digits[exponent + 1 :]
-
-
 def format_float(value: float) -> str:
-    """Go's ``%v`` for a float64 (``strconv.FormatFloat(f, 'g', -1, 64)``)."""
+    """Go's ``%v`` for a float64 (``strconv.FormatFloat(f, 'g', -1, 64)``); go-yaml's float
+    text too."""
     if value != value:
         return "NaN"
     if value in (float("inf"), float("-inf")):
         return "+Inf" if value > 0 else "-Inf"
-    sign = "-" if str(value).startswith("-") else ""
     if value == 0:
-        return sign + "0"
-    digits, exponent = _shortest_digits(value)
-    if exponent < -4 or exponent >= 6:
-        # %g with the shortest precision: Go switches to %e from exponent 6 (1e+06)
-        return sign + _exp_form(digits, exponent, 2)
-    return sign + _plain_form(digits, exponent)
+        return "-0" if str(value).startswith("-") else "0"
+    from decimal import Decimal
+
+    sign, digit_tuple, exponent = Decimal(repr(value)).as_tuple()
+    digits = "".join(map(str, digit_tuple)).rstrip("0")
+    point = len(digit_tuple) + int(exponent)  # position of the decimal point in `digits`
+    exp = point - 1
+    neg = "-" if sign else ""
+    if exp < -4 or exp >= 6:  # shortest formatting decides with precision 6
+        mant = digits[0] + ("." + digits[1:] if len(digits) > 1 else "")
+        return f"{neg}{mant}e{'-' if exp < 0 else '+'}{abs(exp):02d}"
+    if point <= 0:
+        return f"{neg}0.{'0' * -point}{digits}"
+    if point >= len(digits):
+        return neg + digits + "0" * (point - len(digits))
+    return f"{neg}{digits[:point]}.{digits[point:]}"
 
 
 def format_json_float(value: float) -> str:
-    """``encoding/json``'s float64: plain unless < 1e-6 or >= 1e21, then ``1e-7`` style."""
+    """``encoding/json``'s float64: plain in [1e-6, 1e21), else ``1e-7`` / ``1e+21`` style."""
     if value != value or value in (float("inf"), float("-inf")):
         return format_float(value)  # not JSON at all (Go refuses); never from a server
-    sign = "-" if str(value).startswith("-") else ""
     if value == 0:
-        return sign + "0"
-    digits, exponent = _shortest_digits(value)
-    if abs(value) < 1e-6 or abs(value) >= 1e21:
-        return sign + _exp_form(digits, exponent, 1 if exponent < 0 else 2)
-    return sign + _plain_form(digits, exponent)
+        return "-0" if str(value).startswith("-") else "0"
+    text = repr(value)
+    if 1e-6 <= abs(value) < 1e21:
+        if "e" in text:
+            from decimal import Decimal
+
+            text = format(Decimal(text), "f")
+        return text[:-2] if text.endswith(".0") else text
+    # exponent form: Go writes e-7 / e+21 (at least one exponent digit, no padding)
+    mant, _, exp = text.partition("e")
+    if mant.endswith(".0"):
+        mant = mant[:-2]
+    sign = "-" if exp.startswith("-") else "+"
+    return f"{mant}e{sign}{int(exp.lstrip('+-'))}"
 
 
 def sprint(value: Any) -> str:
@@ -127,7 +121,7 @@ def sprint(value: Any) -> str:
     return str(value)
 
 
-def go_sharp_v(value: Any, *, in_interface: bool = False) -> str:
+def go_sharp_v(value: Any) -> str:
     """``%#v`` of a decoded JSON value, as in kubectl's "object given to jsonpath engine was"."""
     value = as_go_number(value)
     if value is None:
@@ -150,57 +144,89 @@ def go_sharp_v(value: Any, *, in_interface: bool = False) -> str:
     return repr(value)
 
 
-def _json_string(text: str) -> str:
-    out = ['"']
-    for ch in text:
-        code = ord(ch)
-        if ch == '"':
-            out.append('\\"')
-        elif ch == "\\":
-            out.append("\\\\")
-        elif ch in "<>&" or ch in "\u2028\u2029":
-            out.append(f"\\u{code:04x}")
-        elif code < 0x20:
-            out.append(_JSON_SHORT.get(ch, f"\\u{code:04x}"))
-        elif 0xD800 <= code <= 0xDFFF:
-            out.append("\\ufffd")  # invalid UTF-8 becomes U+FFFD in Go's encoder
-        else:
-            out.append(ch)
-    out.append('"')
-    return "".join(out)
-
-
-_JSON_SHORT = {"\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
-
-
-def go_json(value: Any, indent: str | None = None, _level: int = 0) -> str:
-    """``json.Marshal`` (indent None) or ``json.MarshalIndent(v, "", indent)``."""
-    value = as_go_number(value)
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return str(int(value))
-    if isinstance(value, float):
-        return format_json_float(value)
-    if isinstance(value, str):
-        return _json_string(value)
-    if isinstance(value, dict):
+def _encode(value: Any, parts: list[str], newline: str, indent: str, colon: str) -> None:
+    """Append ``value``'s JSON text to ``parts``; ``newline`` is the line break plus the
+    current depth's indent ("" when compact)."""
+    t = type(value)
+    if t is str:
+        parts.append(_json_str(value))
+    elif t is dict:
         if not value:
-            return "{}"
-        keys = sorted(value)
-        if indent is None:
-            return "{" + ",".join(f"{_json_string(k)}:{go_json(value[k])}" for k in keys) + "}"
-        inner = "\n" + indent * (_level + 1)
-        parts = [f"{_json_string(k)}: {go_json(value[k], indent, _level + 1)}" for k in keys]
-        return "{" + inner + ("," + inner).join(parts) + "\n" + indent * _level + "}"
-    if isinstance(value, list):
+            parts.append("{}")
+            return
+        inner = newline + indent
+        sep = "{" + inner
+        for key in sorted(value):
+            parts.append(sep)
+            parts.append(_json_str(key))
+            parts.append(colon)
+            _encode(value[key], parts, inner, indent, colon)
+            sep = "," + inner
+        parts.append(newline + "}")
+    elif t is list:
         if not value:
-            return "[]"
-        if indent is None:
-            return "[" + ",".join(go_json(v) for v in value) + "]"
-        inner = "\n" + indent * (_level + 1)
-        parts = [go_json(v, indent, _level + 1) for v in value]
-        return "[" + inner + ("," + inner).join(parts) + "\n" + indent * _level + "]"
-    return _json_string(str(value))
+            parts.append("[]")
+            return
+        inner = newline + indent
+        sep = "[" + inner
+        for item in value:
+            parts.append(sep)
+            _encode(item, parts, inner, indent, colon)
+            sep = "," + inner
+        parts.append(newline + "]")
+    elif value is None:
+        parts.append("null")
+    elif value is True:
+        parts.append("true")
+    elif value is False:
+        parts.append("false")
+    elif t is int and INT64_MIN <= value <= INT64_MAX:
+        parts.append(int.__repr__(value))
+    elif t is float:
+        parts.append(format_json_float(value))
+    elif isinstance(value, dict):
+        _encode(dict(value), parts, newline, indent, colon)
+    elif isinstance(value, (list, tuple)):
+        _encode(list(value), parts, newline, indent, colon)
+    elif isinstance(value, int):
+        number = as_go_number(int(value))  # beyond int64: a float64, as Go decodes it
+        parts.append(format_json_float(number) if type(number) is float else str(number))
+    elif isinstance(value, float):
+        parts.append(format_json_float(float(value)))
+    else:
+        parts.append(_json_str(str(value)))
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _go_escape(text: str) -> str:
+    # <, >, & and U+2028/9 never occur outside string literals in JSON text, so replacing them
+    # in the whole output escapes exactly the characters Go escapes inside strings.
+    if "<" in text:
+        text = text.replace("<", "\\u003c")
+    if ">" in text:
+        text = text.replace(">", "\\u003e")
+    if "&" in text:
+        text = text.replace("&", "\\u0026")
+    if text.isascii():
+        return text
+    if "\u2028" in text:
+        text = text.replace("\u2028", "\\u2028")
+    if "\u2029" in text:
+        text = text.replace("\u2029", "\\u2029")
+    if _SURROGATE.search(text):
+        # a lone surrogate stands for invalid UTF-8, which Go's encoder writes as U+FFFD
+        text = _SURROGATE.sub("\\\\ufffd", text)
+    return text
+
+
+def go_json(value: Any, indent: str | None = None, level: int = 0) -> str:
+    """``json.Marshal`` (indent None) or ``json.MarshalIndent(v, "", indent)``; ``level``
+    starts the indented text that deep (no leading indent, no trailing newline)."""
+    parts: list[str] = []
+    if indent is None:
+        _encode(value, parts, "", "", ":")
+    else:
+        _encode(value, parts, "\n" + indent * level, indent, ": ")
+    return _go_escape("".join(parts))

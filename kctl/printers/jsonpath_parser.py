@@ -15,6 +15,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from kctl.printers.jsonpath_gofmt import INT64_MAX, INT64_MIN
+
 
 class ParseError(Exception):
     """A template that kubectl would reject; ``str()`` is kubectl's cause text."""
@@ -114,7 +116,6 @@ _FILTER_EXTENDED = re.compile(r"([^!<>=~]+)([!<>=~]+)(.+?)")
 _GO_INT = re.compile(r"[+-]?[0-9]+")
 _GO_FLOAT = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)")
 _TERMINATORS = frozenset(" \t\r\n.,[]$@{}")
-INT64_MAX = 2**63 - 1
 
 
 def _is_digit(ch: str) -> bool:
@@ -144,7 +145,7 @@ def _atoi(text: str) -> int | None:
     if not _GO_INT.fullmatch(text):
         return None
     value = int(text)
-    return value if -INT64_MAX - 1 <= value <= INT64_MAX else None
+    return value if INT64_MIN <= value <= INT64_MAX else None
 
 
 class _Parser:

@@ -10,7 +10,10 @@ from kctl.schema import GroupVersion
 def object_name(obj: dict[str, Any]) -> str:
     """``pod/web-1`` or ``deployment.apps/nginx`` for one object (Kind lower-cased, group as is)."""
     kind = str(obj.get("kind") or "")
-    group = GroupVersion.parse(str(obj.get("apiVersion") or "")).group
+    try:
+        group = GroupVersion.parse(str(obj.get("apiVersion") or "")).group
+    except ValueError:  # no API server sends one: print it without a group, not a traceback
+        group = ""
     name = str((obj.get("metadata") or {}).get("name") or "")
     if not kind:
         from kctl.errors import KctlError

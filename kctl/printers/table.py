@@ -17,31 +17,10 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from kctl.printers.humanduration import age
-from kctl.printers.json_yaml import go_float_g
+from kctl.printers.jsonpath_gofmt import sprint as go_sprint
+from kctl.printers.tabwriter import TabWriter
 
 _BREAK_CHARS = ("\n", "\r", "\f")
-
-
-def go_sprint(value: Any) -> str:
-    """Go's ``fmt.Sprint`` for the JSON values a Table cell can hold."""
-    if value is None:
-        return "<nil>"
-    if isinstance(value, str):
-        return value
-    if value is True:
-        return "true"
-    if value is False:
-        return "false"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        return go_float_g(value)
-    if isinstance(value, dict):
-        inner = " ".join(f"{go_sprint(k)}:{go_sprint(value[k])}" for k in sorted(value))
-        return f"map[{inner}]"
-    if isinstance(value, (list, tuple)):
-        return "[" + " ".join(go_sprint(v) for v in value) + "]"
-    return str(value)
 
 
 def cell_text(value: Any) -> str:
@@ -75,7 +54,6 @@ class TableOptions:
     """How to turn a server Table into rows (kubectl's PrintOptions)."""
 
     wide: bool = False
-    no_headers: bool = False
     with_namespace: bool = False
     show_labels: bool = False
     label_columns: tuple[str, ...] = ()
@@ -91,15 +69,6 @@ class TableBlock:
     header: list[str]
     rows: list[list[str]] = field(default_factory=list)
     name_index: int = -1
-
-
-def _labels_of(row_object: Any) -> dict[str, Any] | None:
-    if isinstance(row_object, dict):
-        meta = row_object.get("metadata")
-        if isinstance(meta, dict):
-            labels = meta.get("labels")
-            return labels if isinstance(labels, dict) else {}
-    return None
 
 
 def _decorations(opts: TableOptions, obj: Any) -> tuple[list[str], list[str]]:
@@ -267,17 +236,13 @@ class TableOutput:
 class PlainSink:
     """kubectl's byte-exact layout: Go tabwriter rules, columns aligned over a whole type."""
 
-    def __init__(self, out: Any, stream: bool = False) -> None:
-        from kctl.printers.tabwriter import TabWriter
-
-        self._tw_class = TabWriter
+    def __init__(self, out: Any) -> None:
         self.out = out
-        self.stream = stream  # flush every page (remembered widths) instead of once per type
         self.tw = TabWriter(out)
 
     def new_group(self) -> None:
         self.tw.flush()
-        self.tw = self._tw_class(self.out)
+        self.tw = TabWriter(self.out)
 
     def blank_line(self) -> None:
         self.tw.flush()
@@ -290,9 +255,7 @@ class PlainSink:
         self.tw.write_row(cells)
 
     def end_page(self) -> None:
-        if self.stream:
-            self.tw.flush()
-            self.out.flush()
+        pass  # kubectl aligns a whole type: rows wait for close() or the next type
 
     def close(self) -> None:
         self.tw.flush()

@@ -340,3 +340,15 @@ def test_get_help_does_not_import_rich_requests_or_yaml() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip().splitlines()[-1] == "[]"
     assert get_cmd.get.name == "get"
+
+
+def test_template_file_that_is_not_utf8_is_an_error_not_a_traceback(
+    fake: Any, tmp_path: Any
+) -> None:
+    page = {"kind": "PodList", "apiVersion": "v1", "items": [{"metadata": {"name": "a"}}]}
+    bad = tmp_path / "tmpl"
+    bad.write_bytes(b"{.metadata.name}\xff\n")
+    for output in (f"jsonpath-file={bad}", f"custom-columns-file={bad}"):
+        code, out, err, _dyn = fake(["pods", "-o", output], {"pods": [page]})
+        assert (code, out) == (1, "")
+        assert err.startswith(f"error: error reading --template {bad}, ")

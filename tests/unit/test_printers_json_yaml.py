@@ -46,6 +46,15 @@ def test_go_html_safe_escaping_and_utf8() -> None:
     )
 
 
+def test_json_numbers_and_invalid_utf8_follow_go() -> None:
+    # one encoder for -o json and JSONPath: integers beyond int64 are Go float64s, a lone
+    # surrogate (an undecodable byte) is written as U+FFFD like Go writes invalid UTF-8
+    assert dumps_json({"n": 2**64, "m": 2**63 - 1}) == (
+        '{\n    "m": 9223372036854775807,\n    "n": 18446744073709552000\n}'
+    )
+    assert dumps_json(["a\udcffb"]) == '[\n    "a\\ufffdb"\n]'
+
+
 @pytest.mark.parametrize(
     ("value", "json_text", "g_text"),
     [

@@ -22,3 +22,8 @@ def test_core_and_grouped_kinds() -> None:
 def test_missing_kind_is_an_error() -> None:
     with pytest.raises(KctlError, match="missing kind for resource with name x"):
         object_name({"metadata": {"name": "x"}})
+
+
+def test_malformed_api_version_prints_without_group_not_a_traceback() -> None:
+    obj = {"apiVersion": "a/b/c", "kind": "Widget", "metadata": {"name": "w"}}
+    assert object_name(obj) == "widget/w"

@@ -70,6 +70,13 @@ def test_cells_follow_kubectls_rules() -> None:
     assert go_sprint({"b": 1, "a": [1, "x"]}) == "map[a:[1 x] b:1]"
 
 
+def test_cell_numbers_beyond_int64_print_as_go_float64() -> None:
+    # kubectl decodes a Table cell number that does not fit int64 as a float64, and %v then
+    # prints it in e-notation (the server itself sends it as float64 digits)
+    assert cell_text(18446744073709552000) == "1.8446744073709552e+19"
+    assert cell_text(-(2**63)) == "-9223372036854775808"
+
+
 def test_labels_sorted_as_whole_strings() -> None:
     assert format_labels({}) == "<none>"
     assert format_labels(None) == "<none>"
