@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import codecs
 import io
 import os
 import sys
@@ -44,7 +45,17 @@ class Environment:
 
     @classmethod
     def from_process(cls) -> Environment:
-        """The real process environment."""
+        """The real process environment.
+
+        stdout/stderr encode with ``go-bytes`` so text that came from invalid UTF-8 (an argument,
+        a template file) goes back out as the original bytes, as Go would write them, instead of
+        ending in a UnicodeEncodeError traceback.
+        """
+        codecs.register_error(_GO_BYTES, _go_bytes)
+        for stream in (sys.stdout, sys.stderr):
+            reconfigure = getattr(stream, "reconfigure", None)
+            if reconfigure is not None:
+                reconfigure(errors=_GO_BYTES)
         return cls(
             stdout_isatty=_isatty(sys.stdout),
             stderr_isatty=_isatty(sys.stderr),
@@ -104,3 +115,18 @@ def _isatty(stream: IO[str]) -> bool:
         return stream.isatty()
     except (AttributeError, ValueError):
         return False
+
+
+_GO_BYTES = "kctl-go-bytes"
+
+
+def _go_bytes(exc: UnicodeError) -> tuple[bytes, int]:
+    """Encode error handler: a surrogate-escaped byte (U+DC80-U+DCFF) becomes that byte again;
+    any other unencodable character becomes U+FFFD, as Go's UTF-8 handling does."""
+    if not isinstance(exc, UnicodeEncodeError):
+        raise exc
+    out = bytearray()
+    for ch in exc.object[exc.start : exc.end]:
+        code = ord(ch)
+        out += bytes([code - 0xDC00]) if 0xDC80 <= code <= 0xDCFF else "\ufffd".encode()
+    return bytes(out), exc.end

@@ -45,3 +45,21 @@ def test_warn_is_yellow_on_a_terminal_unless_no_color() -> None:
     env = Environment.for_test(tty=True, environ={"NO_COLOR": "1"})
     env.warn("x")
     assert env.stderr.getvalue() == "Warning: x\n"  # type: ignore[attr-defined]
+
+
+def test_process_streams_write_invalid_utf8_back_as_bytes_not_a_traceback() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "from kctl.env import Environment\n"
+        "env = Environment.from_process()\n"
+        "env.stdout.write('a\\udcff b\\ud800 c\\n')\n"
+        "env.stderr.write('e\\udcfe\\n')\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, env={"PYTHONIOENCODING": "utf-8"}
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == b"a\xff b\xef\xbf\xbd c\n"
+    assert done.stderr == b"e\xfe\n"
