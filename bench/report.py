@@ -1,0 +1,212 @@
+"""Results of a bench session and their two renderings: a Markdown table and JSON (pure)."""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from bench.stats import Summary, format_bytes, format_ratio, format_seconds, ratio
+
+
+@dataclass
+class ToolResult:
+    """One tool's side of a scenario. ``error`` set means it could not be measured."""
+
+    wall: Summary | None = None
+    max_rss: int | None = None  # bytes, the highest peak over the counted runs
+    requests: int | None = None
+    error: str | None = None
+
+    @property
+    def median(self) -> float | None:
+        return self.wall.median if self.wall else None
+
+
+@dataclass
+class ScenarioResult:
+    name: str
+    measures: str
+    data: str = ""
+    kctl: ToolResult = field(default_factory=ToolResult)
+    kubectl: ToolResult = field(default_factory=ToolResult)
+    notes: list[str] = field(default_factory=list)
+    import_top: list[tuple[str, int, int]] = field(default_factory=list)  # name, self µs, cum µs
+    output_differs: bool = False  # kctl's output failed the scenario's check: no ratio
+
+    @property
+    def ratio(self) -> float | None:
+        if self.output_differs:
+            return None
+        return ratio(self.kctl.median, self.kubectl.median)
+
+
+@dataclass
+class Meta:
+    date: str
+    cores: int
+    python: str
+    kctl_version: str
+    kubectl_version: str
+    server_version: str
+    quick: bool
+    runs: str  # "10", or "1/10" when scenarios differ
+    load: str = ""  # 1-minute load average at start and end: other work skews the times
+
+
+def _requests(tool: ToolResult) -> str:
+    return "n/a" if tool.requests is None else str(tool.requests)
+
+
+def _median(tool: ToolResult) -> str:
+    return "n/a" if tool.error or tool.wall is None else format_seconds(tool.wall.median)
+
+
+def _spread(tool: ToolResult) -> str:
+    if tool.error or tool.wall is None:
+        return "n/a"
+    w = tool.wall
+    return f"{format_seconds(w.minimum)} / {format_seconds(w.median)} / {format_seconds(w.maximum)}"
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def render_markdown(meta: Meta, results: list[ScenarioResult]) -> str:
+    """The report: the summary table, min/median/max per tool, then notes and import times."""
+    out: list[str] = []
+    mode = " (quick mode: one run each, small data)" if meta.quick else ""
+    out.append(f"# kctl vs kubectl{mode}\n")
+    out.append(
+        f"{meta.date} · {meta.cores} cores · Python {meta.python} · kctl {meta.kctl_version} · "
+        f"kubectl {meta.kubectl_version} · server {meta.server_version} · "
+        f"counted runs per tool: {meta.runs} (after one warm-up; kctl and kubectl alternate)"
+        + (f" · load average {meta.load}" if meta.load else "")
+        + "\n"
+    )
+    out.append(
+        "| scenario | kubectl median | kctl median | kctl/kubectl | kubectl RSS | kctl RSS "
+        "| kubectl requests | kctl requests |"
+    )
+    out.append("|---|--:|--:|--:|--:|--:|--:|--:|")
+    for r in results:
+        out.append(
+            "| "
+            + " | ".join(
+                _cell(c)
+                for c in (
+                    r.name,
+                    _median(r.kubectl),
+                    _median(r.kctl) + (" ⚠" if r.output_differs else ""),
+                    format_ratio(r.ratio),
+                    "n/a" if r.kubectl.error else format_bytes(r.kubectl.max_rss),
+                    "n/a" if r.kctl.error else format_bytes(r.kctl.max_rss),
+                    _requests(r.kubectl),
+                    _requests(r.kctl),
+                )
+            )
+            + " |"
+        )
+    out.append("")
+    out.append("Wall time min / median / max, counted runs, and the data each scenario ran on:\n")
+    out.append("| scenario | data | runs | kubectl | kctl |")
+    out.append("|---|---|--:|--:|--:|")
+    for r in results:
+        counts = {t.wall.count for t in (r.kubectl, r.kctl) if t.wall is not None and not t.error}
+        runs = "/".join(str(c) for c in sorted(counts)) or "-"
+        out.append(
+            f"| {_cell(r.name)} | {_cell(r.data or '-')} | {runs} | {_cell(_spread(r.kubectl))} "
+            f"| {_cell(_spread(r.kctl))} |"
+        )
+    notes = [
+        (r.name, note)
+        for r in results
+        for note in (
+            ([f"kctl n/a: {r.kctl.error}"] if r.kctl.error else [])
+            + ([f"kubectl n/a: {r.kubectl.error}"] if r.kubectl.error else [])
+            + r.notes
+        )
+    ]
+    if notes:
+        out.append("\nNotes:\n")
+        out.extend(f"- {name}: {note}" for name, note in notes)
+    for r in results:
+        if r.import_top:
+            out.append(
+                f"\n`{r.name}`: kctl's slowest imports (`python -X importtime -m kctl --help`):\n"
+            )
+            out.append("| module | self | cumulative |")
+            out.append("|---|--:|--:|")
+            for name, self_us, cum_us in r.import_top:
+                out.append(f"| `{name}` | {self_us / 1000:.1f} ms | {cum_us / 1000:.1f} ms |")
+    out.append(
+        "\nMedians of wall time (spawn to exit, stdout to a pipe); RSS is the highest peak over "
+        "the counted runs (GNU time's %M: the command's own ru_maxrss); requests come from one "
+        "extra run with `-v 6` / `-v=6`."
+    )
+    return "\n".join(out) + "\n"
+
+
+def to_json(meta: Meta, results: list[ScenarioResult]) -> dict[str, Any]:
+    def tool(t: ToolResult) -> dict[str, Any]:
+        d = asdict(t)
+        d["median"] = t.median
+        return d
+
+    return {
+        "meta": asdict(meta),
+        "scenarios": [
+            {
+                "name": r.name,
+                "measures": r.measures,
+                "data": r.data,
+                "ratio": r.ratio,
+                "output_differs": r.output_differs,
+                "kctl": tool(r.kctl),
+                "kubectl": tool(r.kubectl),
+                "notes": r.notes,
+                "import_top": [
+                    {"module": m, "self_us": s, "cumulative_us": c} for m, s, c in r.import_top
+                ],
+            }
+            for r in results
+        ],
+    }
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write via a temp file and rename, so a reader never sees half a report."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(text)
+    os.replace(tmp, path)
+
+
+def write(meta: Meta, results: list[ScenarioResult], stem: Path) -> tuple[Path, Path]:
+    """Write ``<stem>.md`` and ``<stem>.json``; returns both paths."""
+    md, js = stem.with_suffix(".md"), stem.with_suffix(".json")
+    write_atomic(md, render_markdown(meta, results))
+    write_atomic(js, json.dumps(to_json(meta, results), indent=2) + "\n")
+    return md, js
+
+
+def parse_importtime(stderr: str, top: int = 10) -> list[tuple[str, int, int]]:
+    """The ``top`` entries by cumulative time of ``python -X importtime`` output (a package's
+    cumulative time includes the modules nested under it)."""
+    rows: list[tuple[str, int, int]] = []
+    for line in stderr.splitlines():
+        if not line.startswith("import time:"):
+            continue
+        parts = line[len("import time:") :].split("|")
+        if len(parts) != 3:
+            continue
+        try:
+            self_us, cum_us = int(parts[0]), int(parts[1])
+        except ValueError:
+            continue  # the header line
+        rows.append((parts[2].strip(), self_us, cum_us))
+    rows.sort(key=lambda r: r[2], reverse=True)
+    return rows[:top]

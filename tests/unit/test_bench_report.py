@@ -1,0 +1,157 @@
+"""The bench report: Markdown table, JSON, import-time parsing, atomic writes."""
+
+from __future__ import annotations
+
+import json
+
+from bench.report import (
+    Meta,
+    ScenarioResult,
+    ToolResult,
+    parse_importtime,
+    render_markdown,
+    to_json,
+    write,
+)
+from bench.stats import Summary
+
+MIB = 1024 * 1024
+
+META = Meta(
+    date="2026-11-26 16:50 UTC",
+    cores=2,
+    python="3.11.7",
+    kctl_version="0.1.0 (abc1234)",
+    kubectl_version="v1.36.3",
+    server_version="v1.36.3",
+    quick=False,
+    runs="5, 10",
+)
+
+
+def _results() -> list[ScenarioResult]:
+    ok = ScenarioResult(
+        name="get-pods-20",
+        measures="get pods, 20 pods",
+        data="20 pods in bench-small",
+        kctl=ToolResult(Summary(0.100, 0.120, 0.150, 10), 40 * MIB, requests=1),
+        kubectl=ToolResult(Summary(0.040, 0.048, 0.060, 10), 47 * MIB, requests=1),
+    )
+    missing = ScenarioResult(
+        name="complete-types",
+        measures="completion",
+        kctl=ToolResult(error="exit 1: No such command '__complete'."),
+        kubectl=ToolResult(Summary(0.045, 0.050, 0.055, 10), 45 * MIB, requests=0),
+        notes=["output differs: kctl printed 3 lines, kubectl 4"],
+    )
+    return [ok, missing]
+
+
+def test_summary_table_rows():
+    text = render_markdown(META, _results())
+    assert (
+        "| get-pods-20 | 48 ms | 120 ms | 2.50× | 47.0 MiB | 40.0 MiB | 1 | 1 |"
+        in text.splitlines()
+    )
+    assert "| complete-types | 50 ms | n/a | n/a | 45.0 MiB | n/a | 0 | n/a |" in text.splitlines()
+
+
+def test_header_names_machine_and_versions():
+    text = render_markdown(META, _results())
+    assert text.startswith("# kctl vs kubectl\n")
+    assert "2 cores" in text and "Python 3.11.7" in text and "kctl 0.1.0 (abc1234)" in text
+    assert "kubectl v1.36.3" in text and "server v1.36.3" in text and "2026-11-26" in text
+
+
+def test_spread_table_and_notes():
+    lines = render_markdown(META, _results()).splitlines()
+    row = (
+        "| get-pods-20 | 20 pods in bench-small | 10 "
+        "| 40 ms / 48 ms / 60 ms | 100 ms / 120 ms / 150 ms |"
+    )
+    assert row in lines
+    assert "- complete-types: kctl n/a: exit 1: No such command '__complete'." in lines
+    assert "- complete-types: output differs: kctl printed 3 lines, kubectl 4" in lines
+
+
+def test_pipes_in_cells_are_escaped():
+    r = ScenarioResult(
+        name="a|b", measures="", kctl=ToolResult(error="x"), kubectl=ToolResult(error="y")
+    )
+    assert "| a\\|b | n/a |" in render_markdown(META, [r])
+
+
+def test_quick_mode_is_marked():
+    quick = Meta(**{**META.__dict__, "quick": True})
+    assert render_markdown(quick, []).startswith("# kctl vs kubectl (quick mode")
+
+
+def test_json_shape():
+    doc = to_json(META, _results())
+    assert doc["meta"]["cores"] == 2
+    first, second = doc["scenarios"]
+    assert first["ratio"] == 0.120 / 0.048
+    assert first["kctl"]["median"] == 0.120
+    assert first["kctl"]["wall"] == {"minimum": 0.1, "median": 0.12, "maximum": 0.15, "count": 10}
+    assert first["kubectl"]["requests"] == 1
+    assert second["ratio"] is None and second["kctl"]["error"].startswith("exit 1")
+    json.dumps(doc)  # serialisable
+
+
+def test_write_creates_both_files_and_no_temp_left(tmp_path):
+    md, js = write(META, _results(), tmp_path / "results" / "latest")
+    assert md.read_text() == render_markdown(META, _results())
+    assert json.loads(js.read_text())["scenarios"][0]["name"] == "get-pods-20"
+    assert sorted(p.name for p in md.parent.iterdir()) == ["latest.json", "latest.md"]
+
+
+# `python -X importtime -m kctl --help` (trimmed), captured in this repo.
+IMPORTTIME = """\
+import time: self [us] | cumulative | imported package
+import time:       136 |        136 |   _io
+import time:       486 |      10550 |   __editable___kctl_0_1_0_finder
+import time:       834 |        834 | kctl
+import time:        79 |         79 |   kctl.cli
+import time:      1557 |      17062 |     click.core
+import time:       261 |      17556 |   click
+import time:       930 |       3763 |   kctl.cli.options
+import time:      1619 |      26744 | kctl.cli.main
+Usage: kctl [OPTIONS] COMMAND [ARGS]...
+"""
+
+
+def test_parse_importtime_orders_by_cumulative():
+    top = parse_importtime(IMPORTTIME, top=3)
+    assert top == [
+        ("kctl.cli.main", 1619, 26744),
+        ("click", 261, 17556),
+        ("click.core", 1557, 17062),
+    ]
+
+
+def test_importtime_table_in_report():
+    r = ScenarioResult(
+        name="import-help",
+        measures="",
+        kctl=ToolResult(Summary(0.05, 0.06, 0.07, 5), 28 * MIB),
+        kubectl=ToolResult(Summary(0.03, 0.034, 0.04, 5), 44 * MIB),
+        import_top=parse_importtime(IMPORTTIME, top=2),
+    )
+    lines = render_markdown(META, [r]).splitlines()
+    assert "| `kctl.cli.main` | 1.6 ms | 26.7 ms |" in lines
+    assert "| `click` | 0.3 ms | 17.6 ms |" in lines
+
+
+def test_output_that_differs_gets_no_ratio():
+    r = _results()[0]
+    r.output_differs = True
+    row = "| get-pods-20 | 48 ms | 120 ms ⚠ | n/a | 47.0 MiB | 40.0 MiB | 1 | 1 |"
+    assert row in render_markdown(META, [r]).splitlines()
+    doc = to_json(META, [r])["scenarios"][0]
+    assert doc["ratio"] is None and doc["output_differs"] is True
+
+
+def test_load_average_is_reported_when_known():
+    loaded = Meta(**{**META.__dict__, "load": "3.1 at start, 2.4 at end"})
+    assert "· load average 3.1 at start, 2.4 at end\n" in render_markdown(loaded, [])
+    assert "load average" not in render_markdown(META, [])
