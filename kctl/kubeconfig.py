@@ -712,7 +712,8 @@ def resolve_entries(
     return ResolvedEntries(context_name, ctx, cluster_name, cluster, user_name, user)
 
 
-def _normalise_host(server: str) -> str:
+def normalise_host(server: str) -> str:
+    """The server URL as RestConfig.host holds it (and the discovery cache is keyed by)."""
     parts = urlsplit(server)
     if not parts.scheme or not parts.netloc:
         # client-go: a server without a scheme is plain http unless TLS material is configured,
@@ -741,7 +742,7 @@ def build_rest_config(
     entries: ResolvedEntries, overrides: Overrides, environ: Mapping[str, str]
 ) -> RestConfig:
     cluster, user = entries.cluster, entries.user
-    rc = RestConfig(host=_normalise_host(cluster["server"]))
+    rc = RestConfig(host=normalise_host(cluster["server"]))
     rc.context_name = entries.context_name
     rc.cluster_name = entries.cluster_name
     rc.user_name = entries.user_name
@@ -851,7 +852,7 @@ def exec_cluster_info(cluster: dict[str, Any]) -> dict[str, Any]:
 def _is_default(rc: RestConfig, environ: Mapping[str, str]) -> bool:
     """client-go's IsDefaultConfig: nothing beyond the built-in fallback server was configured."""
     return (
-        rc.host == _normalise_host(default_server(environ))
+        rc.host == normalise_host(default_server(environ))
         and rc.timeout is None
         and rc.proxy_url is None
         and rc.impersonate_user is None
@@ -891,7 +892,7 @@ def in_cluster_config(overrides: Overrides, environ: Mapping[str, str], sa_dir: 
     except OSError:
         pass
     if overrides.server:
-        rc.host = _normalise_host(overrides.server)
+        rc.host = normalise_host(overrides.server)
     if overrides.token:
         rc.bearer_token = overrides.token
         rc.bearer_token_file = None

@@ -114,7 +114,11 @@ class Request:
         """The API server URL the finished command would talk to."""
         explicit = self.parsed.value("--server")
         if explicit:
-            return explicit
+            if "://" in explicit:
+                return explicit
+            from kctl.kubeconfig import normalise_host  # rare: only for a scheme-less --server
+
+            return normalise_host(explicit)
         cluster = self.parsed.value("--cluster") or self.context()[1].get("cluster", "")
         server: str = self.kubeconfig().get("clusters", {}).get(cluster, "")
         return server

@@ -156,6 +156,8 @@ def _parse_kubeconfig(paths: list[str]) -> dict[str, Any]:
     ensure_site()
     import yaml
 
+    from kctl.kubeconfig import normalise_host
+
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     current = ""
     contexts: dict[str, dict[str, str]] = {}
@@ -179,7 +181,9 @@ def _parse_kubeconfig(paths: list[str]) -> dict[str, Any]:
             )
         for item in _named(doc.get("clusters")):
             body = item["cluster"] if isinstance(item.get("cluster"), dict) else {}
-            clusters.setdefault(item["name"], str(body.get("server") or ""))
+            server = str(body.get("server") or "")
+            # Keyed as kctl keys its discovery cache (`localhost:8080` -> `http://localhost:8080`).
+            clusters.setdefault(item["name"], normalise_host(server) if server else "")
         for item in _named(doc.get("users")):
             if item["name"] not in users:
                 users.append(item["name"])

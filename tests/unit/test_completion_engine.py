@@ -345,3 +345,19 @@ def test_name_listing_keeps_the_insecure_flag(world):
     assert engine.Request(parse(load_root(), line), world).overrides().insecure_skip_tls_verify
     plain = engine.Request(parse(load_root(), ["get", "pods", ""]), world)
     assert plain.overrides().insecure_skip_tls_verify is None
+
+
+def test_a_server_without_a_scheme_finds_the_cache_kctl_wrote_for_it(tmp_path: Path) -> None:
+    # kctl treats `localhost:8080` as http://localhost:8080 and keys its discovery cache so.
+    kubeconfig = tmp_path / "kubeconfig"
+    kubeconfig.write_text(
+        "apiVersion: v1\nkind: Config\ncurrent-context: local\n"
+        "contexts:\n- name: local\n  context: {cluster: local}\n"
+        "clusters:\n- name: local\n  cluster: {server: 'localhost:8080'}\n"
+    )
+    cache = tmp_path / "cache"
+    doc = {"fetchedAt": 1.0, "etags": {}, "failed": {}, "groups": GROUPS, "resources": RESOURCES}
+    discovery_cache.write(cache, "http://localhost:8080", doc)
+    environ = {"KUBECONFIG": str(kubeconfig), "KUBECACHEDIR": str(cache), "HOME": str(tmp_path)}
+    assert values(environ, "get", "po") == ["pods", "podtemplates"]
+    assert values(environ, "-s", "localhost:8080", "get", "po") == ["pods", "podtemplates"]
