@@ -49,20 +49,25 @@ def read_ahead(source: Iterator[Any]) -> Iterator[Any]:
     slots: queue.Queue[tuple[bool, Any]] = queue.Queue(maxsize=1)
     stop = threading.Event()
 
+    def hand_over(entry: tuple[bool, Any]) -> bool:
+        # Never block for good: a consumer that stopped early (an error, a closed pipe) sets
+        # `stop`, and the worker then drops what it holds instead of waiting for a reader.
+        while not stop.is_set():
+            try:
+                slots.put(entry, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
     def work() -> None:
         try:
             for item in source:
-                while not stop.is_set():
-                    try:
-                        slots.put((True, item), timeout=0.1)
-                        break
-                    except queue.Full:
-                        continue
-                if stop.is_set():
+                if not hand_over((True, item)):
                     return
-            slots.put((True, _DONE))
+            hand_over((True, _DONE))
         except BaseException as exc:  # handed to the consumer, raised there
-            slots.put((False, exc))
+            hand_over((False, exc))
 
     worker = threading.Thread(target=work, name="kctl-read-ahead", daemon=True)
     worker.start()
