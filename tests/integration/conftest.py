@@ -144,7 +144,13 @@ def _binaries(config: pytest.Config) -> Binaries:
 
 def _kubectl_raw(kubectl: Path, kubeconfig: Path, *args: str, stdin: str | None = None) -> str:
     result = subprocess.run(
-        [str(kubectl), f"--kubeconfig={kubeconfig}", *args],
+        # The cache goes beside the kubeconfig, in the run's temp dir, not in the user's ~/.kube.
+        [
+            str(kubectl),
+            f"--kubeconfig={kubeconfig}",
+            f"--cache-dir={kubeconfig.parent}/cache",
+            *args,
+        ],
         input=stdin,
         capture_output=True,
         text=True,

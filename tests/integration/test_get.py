@@ -184,7 +184,10 @@ def seeded(namespace: str, apply: Any) -> str:
 def widget_crd(cluster: Any) -> None:
     import subprocess
 
-    env = {"KUBECONFIG": str(cluster.admin_kubeconfig), "PATH": "/usr/bin:/bin"}
+    # A private HOME: without one kubectl writes its cache to ./.kube (the working directory).
+    home = cluster.workdir / "widget-crd-home"
+    home.mkdir(exist_ok=True)
+    env = {"KUBECONFIG": str(cluster.admin_kubeconfig), "PATH": "/usr/bin:/bin", "HOME": str(home)}
     subprocess.run(
         [str(cluster.kubectl), "apply", "-f", "-"],
         input=CRD,
