@@ -90,11 +90,11 @@ data:
 CRD = """
 apiVersion: apiextensions.k8s.io/v1
 kind: CustomResourceDefinition
-metadata: {name: widgets.example.com}
+metadata: {name: gears.example.com}
 spec:
   group: example.com
   scope: Namespaced
-  names: {plural: widgets, singular: widget, kind: Widget, shortNames: [wd]}
+  names: {plural: gears, singular: gear, kind: Gear, shortNames: [gr]}
   versions:
   - name: v1
     served: true
@@ -112,19 +112,19 @@ spec:
     - {name: Age, type: date, jsonPath: .metadata.creationTimestamp}
 """
 
-WIDGETS = """
+GEARS = """
 apiVersion: example.com/v1
-kind: Widget
+kind: Gear
 metadata: {name: small}
 spec: {size: 3, ratio: 0.5, enabled: true, note: "first line\\nsecond line", detail: wide-only}
 ---
 apiVersion: example.com/v1
-kind: Widget
+kind: Gear
 metadata: {name: large}
 spec: {size: 1234567, ratio: 1000000.5, enabled: false, note: "esc \\u001b[31mred", detail: x}
 ---
 apiVersion: example.com/v1
-kind: Widget
+kind: Gear
 metadata: {name: bare}
 spec: {}
 """
@@ -181,11 +181,11 @@ def seeded(namespace: str, apply: Any) -> str:
 
 
 @pytest.fixture(scope="session")
-def widget_crd(cluster: Any) -> None:
+def gear_crd(cluster: Any) -> None:
     import subprocess
 
     # A private HOME: without one kubectl writes its cache to ./.kube (the working directory).
-    home = cluster.workdir / "widget-crd-home"
+    home = cluster.workdir / "gear-crd-home"
     home.mkdir(exist_ok=True)
     env = {"KUBECONFIG": str(cluster.admin_kubeconfig), "PATH": "/usr/bin:/bin", "HOME": str(home)}
     subprocess.run(
@@ -202,7 +202,7 @@ def widget_crd(cluster: Any) -> None:
             "wait",
             "--for=condition=Established",
             "--timeout=60s",
-            "crd/widgets.example.com",
+            "crd/gears.example.com",
         ],
         env=env,
         check=True,
@@ -264,14 +264,14 @@ def test_all_namespaces_matches_kubectl(seeded: str, kctl: Any, kubectl: Any) ->
 
 
 def test_crd_printer_columns_match_kubectl(
-    widget_crd: None, namespace: str, apply: Any, kctl: Any, kubectl: Any
+    gear_crd: None, namespace: str, apply: Any, kctl: Any, kubectl: Any
 ) -> None:
-    _apply_in(apply, namespace, WIDGETS)
-    result = same_as_kubectl(kctl, kubectl, "get", "widgets", "-n", namespace)
+    _apply_in(apply, namespace, GEARS)
+    result = same_as_kubectl(kctl, kubectl, "get", "gears", "-n", namespace)
     assert "SIZE" in result.stdout and "^[" in result.stdout and "..." in result.stdout
-    same_as_kubectl(kctl, kubectl, "get", "wd", "-n", namespace, "-o", "wide")
-    same_as_kubectl(kctl, kubectl, "get", "widgets.v1.example.com", "small", "-n", namespace)
-    same_as_kubectl(kctl, kubectl, "get", "widgets,pods", "-n", namespace)
+    same_as_kubectl(kctl, kubectl, "get", "gr", "-n", namespace, "-o", "wide")
+    same_as_kubectl(kctl, kubectl, "get", "gears.v1.example.com", "small", "-n", namespace)
+    same_as_kubectl(kctl, kubectl, "get", "gears,pods", "-n", namespace)
 
 
 def test_missing_name_among_found_ones(seeded: str, kctl: Any, kubectl: Any) -> None:
@@ -345,12 +345,12 @@ def test_managed_fields_kept_on_request(seeded: str, kctl: Any, kubectl: Any) ->
 
 
 def test_crd_objects_as_yaml_and_json(
-    widget_crd: None, namespace: str, apply: Any, kctl: Any, kubectl: Any
+    gear_crd: None, namespace: str, apply: Any, kctl: Any, kubectl: Any
 ) -> None:
-    _apply_in(apply, namespace, WIDGETS)
-    same_as_kubectl(kctl, kubectl, "get", "widgets", "-n", namespace, "-o", "yaml")
-    same_as_kubectl(kctl, kubectl, "get", "widgets", "-n", namespace, "-o", "json")
-    same_as_kubectl(kctl, kubectl, "get", "crd", "widgets.example.com", "-o", "yaml")
+    _apply_in(apply, namespace, GEARS)
+    same_as_kubectl(kctl, kubectl, "get", "gears", "-n", namespace, "-o", "yaml")
+    same_as_kubectl(kctl, kubectl, "get", "gears", "-n", namespace, "-o", "json")
+    same_as_kubectl(kctl, kubectl, "get", "crd", "gears.example.com", "-o", "yaml")
 
 
 # --------------------------------------------------------------------------- errors, --raw
