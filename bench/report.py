@@ -35,6 +35,7 @@ class ScenarioResult:
     notes: list[str] = field(default_factory=list)
     import_top: list[tuple[str, int, int]] = field(default_factory=list)  # name, self µs, cum µs
     output_differs: bool = False  # kctl's output failed the scenario's check: no ratio
+    skipped: str = ""  # why the scenario was not run (the scale set without BENCH_SCALE=large)
 
     @property
     def ratio(self) -> float | None:
@@ -54,6 +55,7 @@ class Meta:
     quick: bool
     runs: str  # "10", or "1/10" when scenarios differ
     load: str = ""  # 1-minute load average at start and end: other work skews the times
+    seeding: str = ""  # how long creating the data took in this session
 
 
 def _requests(tool: ToolResult) -> str:
@@ -85,6 +87,7 @@ def render_markdown(meta: Meta, results: list[ScenarioResult]) -> str:
         f"kubectl {meta.kubectl_version} · server {meta.server_version} · "
         f"counted runs per tool: {meta.runs} (after one warm-up; kctl and kubectl alternate)"
         + (f" · load average {meta.load}" if meta.load else "")
+        + (f" · seeding {meta.seeding}" if meta.seeding else "")
         + "\n"
     )
     out.append(
@@ -93,6 +96,9 @@ def render_markdown(meta: Meta, results: list[ScenarioResult]) -> str:
     )
     out.append("|---|--:|--:|--:|--:|--:|--:|--:|")
     for r in results:
+        if r.skipped:
+            out.append(f"| {_cell(r.name)} | skipped | skipped | n/a | n/a | n/a | n/a | n/a |")
+            continue
         out.append(
             "| "
             + " | ".join(
@@ -125,7 +131,8 @@ def render_markdown(meta: Meta, results: list[ScenarioResult]) -> str:
         (r.name, note)
         for r in results
         for note in (
-            ([f"kctl n/a: {r.kctl.error}"] if r.kctl.error else [])
+            ([f"not run: {r.skipped}"] if r.skipped else [])
+            + ([f"kctl n/a: {r.kctl.error}"] if r.kctl.error else [])
             + ([f"kubectl n/a: {r.kubectl.error}"] if r.kubectl.error else [])
             + r.notes
         )
@@ -165,6 +172,7 @@ def to_json(meta: Meta, results: list[ScenarioResult]) -> dict[str, Any]:
                 "data": r.data,
                 "ratio": r.ratio,
                 "output_differs": r.output_differs,
+                "skipped": r.skipped,
                 "kctl": tool(r.kctl),
                 "kubectl": tool(r.kubectl),
                 "notes": r.notes,

@@ -13,6 +13,7 @@ drains it so a large listing never blocks the child.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import shutil
 import signal
@@ -23,7 +24,7 @@ import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 _CHUNK = 1 << 16
 GNU_TIME = "/usr/bin/time"
@@ -61,14 +62,19 @@ class Measurement:
     stderr: bytes
     stdout_bytes: int
     rss_exact: bool  # False: wait4's figure, which includes the harness's own high-water mark
+    digest: str = ""  # sha256 of the whole stdout, kept or not: outputs compared without memory
 
 
-def _drain(stream: IO[bytes], keep: bool, sink: list[bytes], counter: list[int]) -> None:
+def _drain(
+    stream: IO[bytes], keep: bool, sink: list[bytes], counter: list[int], digest: Any = None
+) -> None:
     while True:
         chunk = stream.read(_CHUNK)
         if not chunk:
             break
         counter[0] += len(chunk)
+        if digest is not None:
+            digest.update(chunk)
         if keep:
             sink.append(chunk)
     stream.close()
@@ -91,7 +97,7 @@ def run(
             kib = parse_time_output(report.read_text()) if report.exists() else None
         if kib is not None:
             return Measurement(
-                m.exit_code, m.wall, kib * 1024, m.stdout, m.stderr, m.stdout_bytes, True
+                m.exit_code, m.wall, kib * 1024, m.stdout, m.stderr, m.stdout_bytes, True, m.digest
             )
         return m
     return _run(argv, env, keep_stdout, timeout)
@@ -104,6 +110,7 @@ def _run(
     err_chunks: list[bytes] = []
     out_count = [0]
     err_count = [0]
+    digest = hashlib.sha256()
     start = time.perf_counter()
     proc = subprocess.Popen(
         list(argv),
@@ -115,7 +122,9 @@ def _run(
     )
     assert proc.stdout is not None and proc.stderr is not None
     readers = [
-        threading.Thread(target=_drain, args=(proc.stdout, keep_stdout, out_chunks, out_count)),
+        threading.Thread(
+            target=_drain, args=(proc.stdout, keep_stdout, out_chunks, out_count, digest)
+        ),
         threading.Thread(target=_drain, args=(proc.stderr, True, err_chunks, err_count)),
     ]
     for reader in readers:
@@ -141,6 +150,7 @@ def _run(
         stderr=b"".join(err_chunks),
         stdout_bytes=out_count[0],
         rss_exact=False,
+        digest=digest.hexdigest(),
     )
 
 

@@ -20,6 +20,16 @@ QUICK_PODS = {SMALL_NS: 20, NAMES_NS: 20, BULK_NS: 10}  # 50
 FULL_CRDS = 50
 QUICK_CRDS = 5
 
+# BENCH_SCALE=large: 50,000 pods shaped like real ones in 10 namespaces (one of 20,000 for name
+# completion) and 300 CRD groups. Not in CI: seeding takes minutes and kubectl needs gigabytes.
+SCALE_NAMES_NS = "bench-scale-00"
+SCALE_PODS = {
+    SCALE_NAMES_NS: 20_000,
+    **{f"bench-scale-{i:02d}": 4_000 for i in range(1, 7)},
+    **{f"bench-scale-{i:02d}": 2_000 for i in range(7, 10)},
+}
+SCALE_CRDS = 300
+
 # kctl's shell-completion entry (kubectl's is `__complete`, cobra's hidden command). The argv after
 # the program name; the last word is the one being completed.
 KCTL_COMPLETE = ("__complete",)
@@ -77,7 +87,29 @@ def completes(expected: str) -> Check:
 def same_pod_candidates(kctl_out: bytes, kubectl_out: bytes) -> str | None:
     a = {w for w in completion_words(kctl_out) if w.startswith("bench-pod-")}
     b = {w for w in completion_words(kubectl_out) if w.startswith("bench-pod-")}
-    return None if a == b else f"kctl offered {len(a)} pod names, kubectl {len(b)}"
+    if a == b:
+        return None
+    if not a and b:
+        # kctl's name list has a hard deadline (kctl/completion/names.py): past it, a TAB
+        # offers nothing rather than hang.
+        return f"kctl offered no pod names (deadline or error), kubectl {len(b)}"
+    return f"kctl offered {len(a)} pod names, kubectl {len(b)}"
+
+
+def same_table(kctl_out: bytes, kubectl_out: bytes) -> str | None:
+    """Byte-identical tables but for the last column (AGE: the two runs are seconds apart, and
+    a young object's age shows seconds)."""
+
+    def rows(out: bytes) -> list[bytes]:
+        return [line.rsplit(None, 1)[0] if b" " in line.strip() else line for line in _lines(out)]
+
+    a, b = rows(kctl_out), rows(kubectl_out)
+    if len(a) != len(b):
+        return f"kctl printed {len(a)} lines, kubectl {len(b)}"
+    for number, (mine, theirs) in enumerate(zip(a, b, strict=True), 1):
+        if mine != theirs:
+            return f"line {number} differs: kctl {mine[:80]!r}, kubectl {theirs[:80]!r}"
+    return None
 
 
 @dataclass(frozen=True)
@@ -95,6 +127,14 @@ class Scenario:
     runs: int = 10  # counted runs per tool (full mode)
     check: Check | None = None
     count_requests: bool = True
+    # True: kctl's stdout must be byte-identical to kubectl's (compared by digest, so even a
+    # 300 MB listing is never held in memory).
+    identical: bool = False
+    keep_output: bool = True  # keep the warm-up's stdout for ``check`` (False for huge outputs)
+    # Which connection both tools use: the admin kubeconfig, a user whose token comes from a
+    # 300 ms exec plugin, or the admin user behind a 25 ms delay line (bench/fixtures.py).
+    connection: str = "admin"  # "admin" | "exec" | "latency"
+    scale: bool = False  # part of BENCH_SCALE=large only (its own data plan)
     # False where kctl's path writes no -v log (the completion fast path uses http.client
     # directly): its request count is reported as unknown rather than as 0.
     kctl_logs_requests: bool = True
@@ -125,6 +165,14 @@ def _verbose_before_completion(flag: Sequence[str]) -> Callable[[Sequence[str]],
 
 ALL_NAMESPACES = (SMALL_NS, NAMES_NS, BULK_NS)
 
+SCALE_NAMESPACES = tuple(SCALE_PODS)
+_COMPLETION = {
+    "prime": True,
+    "kctl_fresh": (KCTL_NAME_CACHE,),
+    "kctl_verbose": _verbose_before_completion(("-v", "6")),
+    "kubectl_verbose": _verbose_before_completion(("-v=6",)),
+}
+
 SCENARIOS: list[Scenario] = [
     Scenario(
         name="version-client",
@@ -136,13 +184,55 @@ SCENARIOS: list[Scenario] = [
         count_requests=False,
     ),
     Scenario(
+        name="config-current-context",
+        measures="`config current-context`: read the kubeconfig, print one name",
+        kctl=("config", "current-context"),
+        kubectl=("config", "current-context"),
+        cache="none",
+        crds=False,
+        count_requests=False,
+        identical=True,
+    ),
+    Scenario(
+        name="config-get-contexts",
+        measures="`config get-contexts`: read the kubeconfig, print a table",
+        kctl=("config", "get-contexts"),
+        kubectl=("config", "get-contexts"),
+        cache="none",
+        crds=False,
+        count_requests=False,
+        identical=True,
+    ),
+    Scenario(
         name="get-pods-20",
         measures="`get pods -n bench-small`, 20 pods, warm discovery cache",
         kctl=("get", "pods", "-n", "{ns}"),
         kubectl=("get", "pods", "-n", "{ns}"),
         namespace=SMALL_NS,
         pods=(SMALL_NS,),
-        check=same_line_count,
+        check=same_table,
+    ),
+    Scenario(
+        name="get-pods-20-exec",
+        measures="`get pods -n bench-small` as a user whose token comes from a 300 ms exec "
+        "plugin (valid 1 h), warm caches",
+        kctl=("get", "pods", "-n", "{ns}"),
+        kubectl=("get", "pods", "-n", "{ns}"),
+        namespace=SMALL_NS,
+        pods=(SMALL_NS,),
+        check=same_table,
+        connection="exec",
+    ),
+    Scenario(
+        name="get-pods-20-latency",
+        measures="`get pods -n bench-small` through a delay proxy (25 ms each way, TLS passed "
+        "through), warm discovery cache",
+        kctl=("get", "pods", "-n", "{ns}"),
+        kubectl=("get", "pods", "-n", "{ns}"),
+        namespace=SMALL_NS,
+        pods=(SMALL_NS,),
+        check=same_table,
+        connection="latency",
     ),
     Scenario(
         name="get-pods-all-5000",
@@ -150,7 +240,7 @@ SCENARIOS: list[Scenario] = [
         kctl=("get", "pods", "-A"),
         kubectl=("get", "pods", "-A"),
         pods=ALL_NAMESPACES,
-        check=same_line_count,
+        check=same_table,
     ),
     Scenario(
         name="get-pods-all-5000-json",
@@ -159,6 +249,7 @@ SCENARIOS: list[Scenario] = [
         kubectl=("get", "pods", "-A", "-o", "json"),
         pods=ALL_NAMESPACES,
         check=same_item_count,
+        identical=True,
     ),
     Scenario(
         name="api-resources-warm",
@@ -166,6 +257,7 @@ SCENARIOS: list[Scenario] = [
         kctl=("api-resources", "--cached"),
         kubectl=("api-resources", "--cached"),
         check=same_line_count,
+        identical=True,
     ),
     Scenario(
         name="api-resources-cold",
@@ -174,6 +266,7 @@ SCENARIOS: list[Scenario] = [
         kubectl=("api-resources",),
         cache="cold",
         check=same_line_count,
+        identical=True,
     ),
     Scenario(
         name="complete-types",
@@ -194,10 +287,7 @@ SCENARIOS: list[Scenario] = [
         namespace=NAMES_NS,
         pods=(NAMES_NS,),
         check=same_pod_candidates,
-        prime=True,
-        kctl_fresh=(KCTL_NAME_CACHE,),
-        kctl_verbose=_verbose_before_completion(("-v", "6")),
-        kubectl_verbose=_verbose_before_completion(("-v=6",)),
+        **_COMPLETION,  # type: ignore[arg-type]
     ),
     Scenario(
         name="import-help",
@@ -209,14 +299,74 @@ SCENARIOS: list[Scenario] = [
         count_requests=False,
         import_time=True,
     ),
+    # BENCH_SCALE=large
+    Scenario(
+        name="scale-get-pods-all-50000",
+        measures="`get pods -A`, 50,000 realistic pods in 10 namespaces, table output",
+        kctl=("get", "pods", "-A"),
+        kubectl=("get", "pods", "-A"),
+        pods=SCALE_NAMESPACES,
+        check=same_table,
+        runs=3,
+        scale=True,
+    ),
+    Scenario(
+        name="scale-get-pods-all-50000-json",
+        measures="`get pods -A -o json`, 50,000 realistic pods",
+        kctl=("get", "pods", "-A", "-o", "json"),
+        kubectl=("get", "pods", "-A", "-o", "json"),
+        pods=SCALE_NAMESPACES,
+        identical=True,
+        keep_output=False,
+        runs=3,
+        scale=True,
+    ),
+    Scenario(
+        name="scale-get-pods-all-50000-name",
+        measures="`get pods -A -o name`, 50,000 realistic pods",
+        kctl=("get", "pods", "-A", "-o", "name"),
+        kubectl=("get", "pods", "-A", "-o", "name"),
+        pods=SCALE_NAMESPACES,
+        identical=True,
+        keep_output=False,
+        runs=3,
+        scale=True,
+    ),
+    Scenario(
+        name="scale-complete-pod-names-20000",
+        measures="completion of `get pods <TAB>` in a namespace with 20,000 realistic pods "
+        "(kctl: 2 s deadline)",
+        kctl=(*KCTL_COMPLETE, "get", "pods", "-n", "{ns}", ""),
+        kubectl=(*KUBECTL_COMPLETE, "get", "pods", "-n", "{ns}", ""),
+        namespace=SCALE_NAMES_NS,
+        pods=(SCALE_NAMES_NS,),
+        check=same_pod_candidates,
+        runs=3,
+        scale=True,
+        **_COMPLETION,  # type: ignore[arg-type]
+    ),
+    Scenario(
+        name="scale-api-resources-cold-300",
+        measures="`api-resources` with 300 CRD groups, cache dir emptied before every run",
+        kctl=("api-resources",),
+        kubectl=("api-resources",),
+        cache="cold",
+        check=same_line_count,
+        identical=True,
+        runs=5,
+        scale=True,
+    ),
 ]
 
 BY_NAME: Mapping[str, Scenario] = {s.name: s for s in SCENARIOS}
 
 
 def pods_plan(quick: bool) -> dict[str, int]:
+    """namespace -> pods for the ordinary scenarios (the scale ones use ``SCALE_PODS``)."""
     return dict(QUICK_PODS if quick else FULL_PODS)
 
 
-def crd_count(quick: bool) -> int:
+def crd_count(quick: bool, scale: bool = False) -> int:
+    if scale:
+        return SCALE_CRDS
     return QUICK_CRDS if quick else FULL_CRDS

@@ -88,6 +88,7 @@ class _Side:
         cache: Path,
         tools: Tools,
         fresh: tuple[str, ...] = (),
+        kubeconfig: Path | None = None,
     ):
         self.label = label
         self.fresh = [cache / rel for rel in fresh]
@@ -96,6 +97,8 @@ class _Side:
         self.args = args
         self.cache = cache
         self.env = _env(tools, cache)
+        if kubeconfig is not None:
+            self.env["KUBECONFIG"] = str(kubeconfig)
         self.time_binary = tools.time_binary
         self.walls: list[float] = []
         self.rss: list[int] = []
@@ -132,11 +135,34 @@ class _Side:
         return self.result
 
 
-def run_scenario(sc: Scenario, tools: Tools, workdir: Path, runs: int, data: str) -> ScenarioResult:
+def run_scenario(
+    sc: Scenario,
+    tools: Tools,
+    workdir: Path,
+    runs: int,
+    data: str,
+    kubeconfig: Path | None = None,
+) -> ScenarioResult:
+    """Measure one scenario; ``kubeconfig`` replaces the admin one (exec plugin, delay line)."""
     result = ScenarioResult(name=sc.name, measures=sc.measures, data=data)
     cold = sc.cache == "cold"
-    kctl = _Side("kctl", tools.kctl, sc.argv(sc.kctl), workdir / "kctl-cache", tools, sc.kctl_fresh)
-    kubectl = _Side("kubectl", tools.kubectl, sc.argv(sc.kubectl), workdir / "kubectl-cache", tools)
+    kctl = _Side(
+        "kctl",
+        tools.kctl,
+        sc.argv(sc.kctl),
+        workdir / "kctl-cache",
+        tools,
+        sc.kctl_fresh,
+        kubeconfig,
+    )
+    kubectl = _Side(
+        "kubectl",
+        tools.kubectl,
+        sc.argv(sc.kubectl),
+        workdir / "kubectl-cache",
+        tools,
+        kubeconfig=kubeconfig,
+    )
     sides = (kctl, kubectl)
     for side in sides:
         _reset(side.cache)
@@ -147,10 +173,10 @@ def run_scenario(sc: Scenario, tools: Tools, workdir: Path, runs: int, data: str
                 result.notes.append(f"{side.label} could not fill its cache ({_reason(m)})")
 
     # Warm-up: fills warm caches, and shows whether kctl has this command at all.
-    outputs = {side.label: side.once(cold, keep=True) for side in sides}
+    outputs = {side.label: side.once(cold, keep=sc.keep_output) for side in sides}
     k_out, ref_out = outputs["kctl"], outputs["kubectl"]
-    if sc.check and k_out is not None and ref_out is not None:
-        problem = sc.check(k_out.stdout, ref_out.stdout)
+    if k_out is not None and ref_out is not None:
+        problem = compare(sc, k_out, ref_out)
         if problem:
             # Timing a command that does less than kubectl's would flatter it: no ratio.
             result.output_differs = True
@@ -192,6 +218,20 @@ def run_scenario(sc: Scenario, tools: Tools, workdir: Path, runs: int, data: str
     return result
 
 
+def compare(sc: Scenario, kctl: runner.Measurement, kubectl: runner.Measurement) -> str | None:
+    """What is wrong with kctl's warm-up output next to kubectl's, or None."""
+    if sc.check and sc.keep_output:
+        problem = sc.check(kctl.stdout, kubectl.stdout)
+        if problem:
+            return problem
+    if sc.identical and kctl.digest != kubectl.digest:
+        return (
+            f"stdout not byte-identical ({kctl.stdout_bytes:,} bytes from kctl, "
+            f"{kubectl.stdout_bytes:,} from kubectl)"
+        )
+    return None
+
+
 def import_profile(
     tools: Tools, env: dict[str, str]
 ) -> tuple[list[tuple[str, int, int]], list[str]]:
@@ -210,15 +250,22 @@ def import_profile(
 
 def seed_for(
     selected: Sequence[Scenario], client: AdminClient, quick: bool, log: Callable[[str], None]
-) -> None:
+) -> float:
+    """Create what the selected scenarios need; returns the seconds it took."""
     plan = scenarios.pods_plan(quick)
+    scale = any(sc.scale for sc in selected)
     wanted = sorted({ns for sc in selected for ns in sc.pods})
     started = time.monotonic()
     if any(sc.crds for sc in selected):
-        seed.ensure_crds(client, scenarios.crd_count(quick))
+        seed.ensure_crds(client, scenarios.crd_count(quick, scale))
     for ns in wanted:
-        seed.ensure_pods(client, ns, plan[ns])
-    log(f"[seed] data ready in {time.monotonic() - started:.1f} s")
+        if ns in scenarios.SCALE_PODS:
+            seed.ensure_pods(client, ns, scenarios.SCALE_PODS[ns], realistic=True)
+        else:
+            seed.ensure_pods(client, ns, plan[ns])
+    seconds = time.monotonic() - started
+    log(f"[seed] data ready in {seconds:.1f} s")
+    return seconds
 
 
 def describe_data(sc: Scenario, client: AdminClient) -> str:

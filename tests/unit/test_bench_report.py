@@ -155,3 +155,15 @@ def test_load_average_is_reported_when_known():
     loaded = Meta(**{**META.__dict__, "load": "3.1 at start, 2.4 at end"})
     assert "· load average 3.1 at start, 2.4 at end\n" in render_markdown(loaded, [])
     assert "load average" not in render_markdown(META, [])
+
+
+def test_skipped_scenarios_are_listed_with_why_and_seeding_time_shown():
+    meta = Meta(**{**META.__dict__, "seeding": "312 s"})
+    skipped = ScenarioResult(
+        name="scale-get-pods-all-50000", measures="m", skipped="BENCH_SCALE=large only"
+    )
+    text = render_markdown(meta, [skipped])
+    assert "| scale-get-pods-all-50000 | skipped | skipped | n/a |" in text
+    assert "- scale-get-pods-all-50000: not run: BENCH_SCALE=large only" in text
+    assert "seeding 312 s" in text
+    assert to_json(meta, [skipped])["scenarios"][0]["skipped"] == "BENCH_SCALE=large only"

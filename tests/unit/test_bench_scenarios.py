@@ -14,6 +14,7 @@ from bench.scenarios import (
     same_item_count,
     same_line_count,
     same_pod_candidates,
+    same_table,
 )
 
 REQUIRED = {
@@ -26,6 +27,15 @@ REQUIRED = {
     "complete-types",
     "complete-pod-names-2000",
     "import-help",
+    "config-current-context",
+    "config-get-contexts",
+    "get-pods-20-exec",
+    "get-pods-20-latency",
+    "scale-get-pods-all-50000",
+    "scale-get-pods-all-50000-json",
+    "scale-get-pods-all-50000-name",
+    "scale-complete-pod-names-20000",
+    "scale-api-resources-cold-300",
 }
 
 # `kubectl __complete get pods -n bench-names ""` (first lines and the directive).
@@ -116,3 +126,41 @@ def test_line_count_check():
 )
 def test_item_count_check(kctl, expected):
     assert same_item_count(kctl, json.dumps({"items": [{}, {}]}).encode()) == expected
+
+
+def test_scale_plan_is_50000_pods_in_10_namespaces_with_20000_for_names():
+    assert sum(scenarios.SCALE_PODS.values()) == 50_000 and len(scenarios.SCALE_PODS) == 10
+    assert scenarios.SCALE_PODS[scenarios.SCALE_NAMES_NS] == 20_000
+    assert scenarios.crd_count(quick=False, scale=True) == 300
+    scale = [s for s in SCENARIOS if s.scale]
+    assert all(s.pods or s.crds for s in scale)
+    assert all(ns in scenarios.SCALE_PODS for s in scale for ns in s.pods)
+    # huge outputs are compared by digest, never kept
+    assert not BY_NAME["scale-get-pods-all-50000-json"].keep_output
+    assert BY_NAME["scale-get-pods-all-50000-json"].identical
+
+
+def test_connections():
+    assert BY_NAME["get-pods-20-exec"].connection == "exec"
+    assert BY_NAME["get-pods-20-latency"].connection == "latency"
+    assert BY_NAME["get-pods-20"].connection == "admin"
+
+
+TABLE = b"NAME    READY   STATUS    RESTARTS   AGE\nweb-1   0/1     Pending   0          5s\n"
+
+
+def test_table_check_ignores_only_the_age_column():
+    later = TABLE.replace(b"5s", b"12s")
+    assert same_table(later, TABLE) is None
+    other = TABLE.replace(b"Pending", b"Running")
+    assert same_table(other, TABLE) == (
+        "line 2 differs: kctl b'web-1   0/1     Running   0', "
+        "kubectl b'web-1   0/1     Pending   0'"
+    )
+    assert same_table(TABLE.splitlines()[0], TABLE) == "kctl printed 1 lines, kubectl 2"
+
+
+def test_pod_candidates_none_within_the_deadline_is_said_so():
+    assert same_pod_candidates(b":4\n", KUBECTL_POD_NAMES) == (
+        "kctl offered no pod names (deadline or error), kubectl 3"
+    )

@@ -16,7 +16,8 @@ FAKE = textwrap.dedent(
     from pathlib import Path
     name, args = sys.argv[1], sys.argv[2:]
     cache = Path(os.environ["KUBECACHEDIR"])
-    record = {"tool": name, "args": args, "cache": sorted(p.name for p in cache.iterdir())}
+    record = {"tool": name, "args": args, "cache": sorted(p.name for p in cache.iterdir()),
+              "kubeconfig": os.environ["KUBECONFIG"]}
     with open(os.environ["FAKE_LOG"], "a") as log:
         log.write(json.dumps(record) + "\\n")
     if name == "kctl" and os.environ.get("FAKE_KCTL_FAIL"):
@@ -28,7 +29,7 @@ FAKE = textwrap.dedent(
         for _ in range(3 if name == "kubectl" else 2):
             print('I1126 15:28:43.344997 1 x.go:1] "Response" verb="GET" url="https://h/api" '
                   'status="200 OK" milliseconds=1', file=sys.stderr)
-    print("NAME\\na\\nb")
+    print(os.environ.get("FAKE_KCTL_OUT", "NAME\\na\\nb") if name == "kctl" else "NAME\\na\\nb")
     """
 )
 
@@ -128,3 +129,33 @@ def test_output_check_failure_is_noted(tmp_path, monkeypatch):
     result = suite.run_scenario(sc, tools, tmp_path / "o", runs=1, data="")
     assert result.output_differs and result.ratio is None
     assert "output differs, no ratio: different" in result.notes
+
+
+def test_identical_output_is_compared_by_digest_without_keeping_it(tmp_path, monkeypatch):
+    tools, _log = _tools(tmp_path, monkeypatch)
+    sc = Scenario(
+        name="i",
+        measures="",
+        kctl=("a",),
+        kubectl=("a",),
+        count_requests=False,
+        identical=True,
+        keep_output=False,
+    )
+    same = suite.run_scenario(sc, tools, tmp_path / "same", runs=1, data="")
+    assert not same.output_differs and same.ratio is not None
+    monkeypatch.setenv("FAKE_KCTL_OUT", "NAME\na\nB")
+    differs = suite.run_scenario(sc, tools, tmp_path / "differs", runs=1, data="")
+    assert differs.output_differs and differs.ratio is None
+    assert differs.notes == [
+        "output differs, no ratio: stdout not byte-identical (9 bytes from kctl, 9 from kubectl)"
+    ]
+
+
+def test_a_scenario_kubeconfig_replaces_the_admin_one_for_both_tools(tmp_path, monkeypatch):
+    tools, log = _tools(tmp_path, monkeypatch)
+    other = tmp_path / "exec.kubeconfig"
+    other.write_text("")
+    sc = Scenario(name="k", measures="", kctl=("a",), kubectl=("a",), count_requests=False)
+    suite.run_scenario(sc, tools, tmp_path / "k", runs=1, data="", kubeconfig=other)
+    assert {r["kubeconfig"] for r in _records(log)} == {str(other)}
