@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from kctl.schema import GroupVersionResource
 
 if TYPE_CHECKING:
-    from kctl.rest import RESTClient
+    from kctl.rest.client import RESTClient
 
 TABLE_ACCEPT = (
     "application/json;as=Table;v=v1;g=meta.k8s.io,"

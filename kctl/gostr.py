@@ -1,11 +1,19 @@
-"""Go's string quoting (``strconv.Quote`` / ``%q``), which kubectl's messages are built with.
+"""Go's texts that kubectl's messages are built with: string quoting (``strconv.Quote`` /
+``%q``), ``*os.PathError`` and the value kinds of ``encoding/json``'s type errors.
 
 One implementation for error texts, request logs and JSONPath output, so they cannot drift.
+Stdlib only.
 """
 
 from __future__ import annotations
 
+import errno
+import os
 import unicodedata
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def go_quote(text: str) -> str:
@@ -43,3 +51,26 @@ def is_print(ch: str) -> bool:
     if ch == " ":
         return True
     return unicodedata.category(ch)[0] in "LMNPS"
+
+
+def go_os_error(op: str, path: str, exc: OSError) -> str:
+    """Go's ``*PathError`` text: ``open /x: no such file or directory``."""
+    reason = os.strerror(exc.errno) if exc.errno else str(exc)
+    if exc.errno == errno.ENOENT:
+        reason = "no such file or directory"
+    reason = reason[:1].lower() + reason[1:]
+    return f"{op} {path}: {reason}"
+
+
+def json_kind(value: Any) -> str:
+    """The kind ``encoding/json`` names in "cannot unmarshal <kind> into ..." for a decoded
+    value. (JSON null never fails to unmarshal in Go, so callers handle None first.)"""
+    if isinstance(value, bool):
+        return "bool"
+    if isinstance(value, (int, float)):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, list):
+        return "array"
+    return "object"

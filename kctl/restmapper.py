@@ -33,7 +33,7 @@ MISS_REVALIDATE_AGE = 5.0
 
 
 class DiscoverySource(Protocol):
-    """What the mapper needs from ``kctl.discovery.DiscoveryClient``."""
+    """What the mapper needs from ``kctl.discovery.client.DiscoveryClient``."""
 
     def groups(self) -> list[dict[str, Any]]: ...
     def resources(self) -> list[dict[str, Any]]: ...

@@ -15,7 +15,7 @@ from kctl.env import Environment
 from kctl.errors import ConfigError, KctlError, MultipleErrors, UsageError
 
 if TYPE_CHECKING:
-    from kctl.kubeconfig import LoadingRules
+    from kctl.clientcmd.loader import LoadingRules
 
 
 def _env(ctx: click.Context) -> Environment:
@@ -24,7 +24,7 @@ def _env(ctx: click.Context) -> Environment:
 
 
 def _rules(ctx: click.Context) -> LoadingRules:
-    from kctl.kubeconfig import LoadingRules
+    from kctl.clientcmd.loader import LoadingRules
 
     return LoadingRules.from_environ(overrides_of(ctx), _env(ctx).environ)
 
@@ -77,7 +77,7 @@ def view(
     ctx: click.Context, minify: bool, raw: bool, flatten: bool, merge: bool, output: str
 ) -> None:
     """Display merged kubeconfig settings or a specified kubeconfig file."""
-    from kctl import kubeconfig_view as kv
+    from kctl.clientcmd import view as kv
 
     env = _env(ctx)
     overrides = overrides_of(ctx)
@@ -195,7 +195,7 @@ class _UseContextCommand(click.Command):
 @click.pass_context
 def use_context(ctx: click.Context, names: tuple[str, ...]) -> None:
     """Set the current-context in a kubeconfig file (only the file that holds it changes)."""
-    from kctl.kubeconfig_write import write_current_context
+    from kctl.clientcmd.write import write_current_context
 
     name = names[0]
     if not name:
@@ -205,5 +205,5 @@ def use_context(ctx: click.Context, names: tuple[str, ...]) -> None:
     if name not in cfg.contexts:
         raise ConfigError(f'no context exists with the name: "{name}"')
     if cfg.current_context != name:
-        write_current_context(rules, name)
+        write_current_context(rules, cfg, name)
     _env(ctx).stdout.write(f'Switched to context "{name}".\n')

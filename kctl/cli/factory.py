@@ -12,13 +12,14 @@ from typing import TYPE_CHECKING
 import click
 
 from kctl.cli.options import overrides_of, verbosity_of
+from kctl.clientcmd.overrides import Overrides
 from kctl.env import Environment
-from kctl.restconfig import Overrides, RestConfig
+from kctl.rest.config import RestConfig
 
 if TYPE_CHECKING:
-    from kctl.discovery import DiscoveryClient
+    from kctl.discovery.client import DiscoveryClient
     from kctl.dynamic import DynamicClient
-    from kctl.rest import RESTClient
+    from kctl.rest.client import RESTClient
     from kctl.restmapper import RESTMapper
 
 
@@ -39,9 +40,9 @@ class Factory:
 
     @cached_property
     def rest_config(self) -> RestConfig:
-        from kctl import kubeconfig
+        from kctl.clientcmd.clientconfig import load_rest_config
 
-        return kubeconfig.load_rest_config(self.overrides, self.env.environ)
+        return load_rest_config(self.overrides, self.env.environ)
 
     @property
     def namespace(self) -> str:
@@ -49,13 +50,13 @@ class Factory:
 
     @cached_property
     def rest_client(self) -> RESTClient:
-        from kctl.rest import RESTClient
+        from kctl.rest.client import RESTClient
 
         return RESTClient(self.rest_config, env=self.env, verbosity=self.verbosity)
 
     @cached_property
     def discovery(self) -> DiscoveryClient:
-        from kctl.discovery import DiscoveryClient
+        from kctl.discovery.client import DiscoveryClient
 
         # The REST client (and with it `requests`) is only built if discovery must ask the
         # server: a warm cache needs nothing but the server URL.

@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 
 import click
 
-from kctl.restconfig import Overrides
+from kctl.clientcmd.overrides import Overrides
 
 F = TypeVar("F", bound=Callable[..., Any])
 

@@ -165,7 +165,7 @@ def raw(
 
 def copy_body(out: IO[str], resp: requests.Response) -> None:
     """Write the body to stdout as bytes, chunk by chunk, flushing each chunk."""
-    from kctl.rest import iter_body
+    from kctl.rest.client import iter_body
 
     buffer = getattr(out, "buffer", None)
     out.flush()
@@ -185,7 +185,7 @@ def _print_formatted(env: Environment, resp: requests.Response, output: str, wat
     import json
 
     from kctl.printers.json_yaml import dumps_yaml, write_json
-    from kctl.rest import decode_json_stream
+    from kctl.rest.client import decode_json_stream
 
     def emit(obj: Any, first: bool) -> None:
         if output == "json":

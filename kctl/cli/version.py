@@ -20,7 +20,7 @@ from kctl.errors import KctlError, UsageError
 
 def client_version() -> dict[str, str]:
     """kctl's answer to ``/version``: kubectl's field names where they fit."""
-    from kctl.transport import go_platform
+    from kctl.rest.transport import go_platform
 
     major, minor = (__version__.split(".") + ["0", "0"])[:2]
     return {

@@ -98,9 +98,9 @@ class Request:
         when a kubeconfig file changed since the last TAB (the files are checked once per
         request)."""
         if self._kubeconfig is None:
-            from kctl.completion.index import kubeconfig_paths
+            from kctl.clientcmd.paths import kubeconfig_files
 
-            paths = kubeconfig_paths(self.parsed.value("--kubeconfig"), self.environ)
+            paths = kubeconfig_files(self.parsed.value("--kubeconfig"), self.environ)
             self._kubeconfig = self.index().kubeconfig(paths)
         return self._kubeconfig
 
@@ -116,7 +116,7 @@ class Request:
         if explicit:
             if "://" in explicit:
                 return explicit
-            from kctl.kubeconfig import normalise_host  # rare: only for a scheme-less --server
+            from kctl.rest.config import normalise_host  # rare: only for a scheme-less --server
 
             return normalise_host(explicit)
         cluster = self.parsed.value("--cluster") or self.context()[1].get("cluster", "")
@@ -136,8 +136,8 @@ class Request:
             self._index.save()
 
     def overrides(self) -> Any:
-        """The global flags on the line as a ``kctl.restconfig.Overrides``."""
-        from kctl.restconfig import Overrides
+        """The global flags on the line as a ``kctl.clientcmd.overrides.Overrides``."""
+        from kctl.clientcmd.overrides import Overrides
 
         v = self.parsed.value
         return Overrides(

@@ -10,7 +10,7 @@ The file is ``<cache_root>/completion/index.marshal``, written with :mod:`marsha
 the interpreter: no ``json``/``re`` import, unlike the sources it summarises). It lives in the
 user's private cache directory, like the ``.pyc`` files Python itself trusts. A stale or
 missing entry is rebuilt from the source — the kubeconfig with PyYAML's C loader, discovery with
-``kctl.discovery_cache.read`` — and the file rewritten atomically.
+``kctl.discovery.cache.read`` — and the file rewritten atomically.
 """
 
 from __future__ import annotations
@@ -21,7 +21,6 @@ import sys
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Mapping
     from typing import Any
 
 FORMAT = 1
@@ -36,23 +35,6 @@ _RESOURCE_FIELDS = (
     "shortNames",
     "namespaced",
 )
-
-
-def kubeconfig_paths(flag: str | None, environ: Mapping[str, str]) -> list[str]:
-    """The files kubectl would read: ``--kubeconfig``, else ``$KUBECONFIG``, else
-    ``~/.kube/config``."""
-    if flag:
-        return [os.path.expanduser(flag)]
-    env = environ.get("KUBECONFIG", "")
-    if env:
-        seen: list[str] = []
-        for part in env.split(os.pathsep):
-            path = os.path.expanduser(part)
-            if part and path not in seen:
-                seen.append(path)
-        return seen
-    home = environ.get("HOME") or os.path.expanduser("~")
-    return [os.path.join(home, ".kube", "config")]
 
 
 def _stat(path: str) -> tuple[int, int]:
@@ -98,7 +80,7 @@ class Index:
         entry = section.get(server)
         if isinstance(entry, dict) and entry.get("stamp") == _stat(entry.get("file", "")):
             return entry
-        from kctl import discovery_cache
+        from kctl.discovery import cache as discovery_cache
 
         file = str(discovery_cache.cache_file(self.cache_root, server))  # type: ignore[arg-type]
         stamp = _stat(file)
@@ -151,58 +133,46 @@ def ensure_site() -> None:
 
 
 def _parse_kubeconfig(paths: list[str]) -> dict[str, Any]:
-    """Merge the files like kubectl: the first file that names a context, cluster or user (or
-    sets current-context) wins."""
+    """The completion facts of the merged files: the loader's parse and checks and clientcmd's
+    merge (first file to name an entry wins), so a TAB sees what the command will. A file the
+    command would reject is left out, so the other files still complete."""
     ensure_site()
-    import yaml
+    from kctl.clientcmd.loader import parse_kubeconfig
+    from kctl.clientcmd.merge import merge
+    from kctl.rest.config import normalise_host
 
-    from kctl.kubeconfig import normalise_host
-
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    current = ""
-    contexts: dict[str, dict[str, str]] = {}
-    clusters: dict[str, str] = {}
-    users: list[str] = []
+    docs: list[tuple[str, dict[str, Any]]] = []
     for path in paths:
         try:
-            with open(path, encoding="utf-8") as f:
-                doc = yaml.load(f, Loader=loader)  # noqa: S506 - a safe loader
-        except (OSError, yaml.YAMLError, UnicodeDecodeError):
+            with open(path, "rb") as f:
+                docs.append((path, parse_kubeconfig(f.read())))
+        except (OSError, ValueError):
             continue
-        if not isinstance(doc, dict):
-            continue
-        if not current and isinstance(doc.get("current-context"), str):
-            current = doc["current-context"]
-        for item in _named(doc.get("contexts")):
-            body = item["context"] if isinstance(item.get("context"), dict) else {}
-            contexts.setdefault(
-                item["name"],
-                {k: str(body.get(k) or "") for k in ("cluster", "user", "namespace")},
-            )
-        for item in _named(doc.get("clusters")):
-            body = item["cluster"] if isinstance(item.get("cluster"), dict) else {}
-            server = str(body.get("server") or "")
-            # Keyed as kctl keys its discovery cache (`localhost:8080` -> `http://localhost:8080`).
-            clusters.setdefault(item["name"], normalise_host(server) if server else "")
-        for item in _named(doc.get("users")):
-            if item["name"] not in users:
-                users.append(item["name"])
-    return {"current": current, "contexts": contexts, "clusters": clusters, "users": users}
-
-
-def _named(items: Any) -> list[dict[str, Any]]:
-    if not isinstance(items, list):
-        return []
-    return [i for i in items if isinstance(i, dict) and isinstance(i.get("name"), str)]
+    config = merge(docs)
+    contexts = {
+        name: {k: str(body.get(k) or "") for k in ("cluster", "user", "namespace")}
+        for name, body in config.contexts.items()
+    }
+    # Servers keyed as kctl keys its discovery cache (`localhost:8080` -> `http://localhost:8080`).
+    clusters = {
+        name: normalise_host(body["server"]) if body.get("server") else ""
+        for name, body in config.clusters.items()
+    }
+    return {
+        "current": config.current_context,
+        "contexts": contexts,
+        "clusters": clusters,
+        "users": list(config.users),
+    }
 
 
 def write_atomic(path: str, data: bytes) -> None:
-    """Write a cache file atomically (``kctl.discovery_cache.write_private``: 0600, directories
+    """Write a cache file atomically (``kctl.discovery.cache.write_private``: 0600, directories
     0700). Failures are ignored — a cache that cannot be written only costs speed. Only slow
     paths (something was just parsed or fetched) write, so the import is not paid on a warm TAB."""
     import contextlib
 
-    from kctl.discovery_cache import write_private
+    from kctl.discovery.cache import write_private
 
     with contextlib.suppress(OSError):
         write_private(path, data)

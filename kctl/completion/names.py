@@ -18,7 +18,8 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
     from typing import Any
 
-    from kctl.restconfig import Overrides, RestConfig
+    from kctl.clientcmd.overrides import Overrides
+    from kctl.rest.config import RestConfig
 
 DEADLINE_SECONDS = 2.0  # the whole lookup, connect to last byte
 CACHE_SECONDS = 10.0  # how long a list is reused across TABs
@@ -59,7 +60,7 @@ def list_names(
     if verbosity >= 6:  # kubectl's -v request log, on stderr (the shell scripts drop it)
         import sys
 
-        from kctl.httplog import HTTPLogger
+        from kctl.rest.httplog import HTTPLogger
 
         log = HTTPLogger(sys.stderr, verbosity)
     body = _get(config, environ, path + "?includeObject=None", deadline, log)
@@ -81,7 +82,7 @@ def _rest_config(overrides: Overrides, environ: Mapping[str, str]) -> RestConfig
 
     ensure_site()  # the kubeconfig loader needs PyYAML
     try:
-        from kctl.kubeconfig import load_rest_config
+        from kctl.clientcmd.clientconfig import load_rest_config
 
         return load_rest_config(overrides, environ)
     except Exception as exc:  # any kubeconfig problem means "no names", silently
@@ -92,8 +93,8 @@ def _credentials(config: RestConfig, environ: Mapping[str, str]) -> tuple[dict[s
     """Request headers and the credentials object. Cached-only: an exec plugin is never run
     on a TAB; without a cached credential the list goes out unauthenticated (and most likely
     comes back 401: no names)."""
-    from kctl.auth import Authenticator
     from kctl.env import Environment
+    from kctl.rest.auth import Authenticator
 
     env = Environment(environ=environ)
     creds = Authenticator(config, env, cached_only=True).credentials()
@@ -108,7 +109,7 @@ def _get(
     import signal
     from urllib.parse import urlsplit
 
-    from kctl import transport
+    from kctl.rest import transport
 
     headers, creds = _credentials(config, environ)
     headers["User-Agent"] = transport.user_agent()

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from kctl import discovery_cache
+from kctl.discovery import cache as discovery_cache
 
 pytestmark = pytest.mark.integration
 

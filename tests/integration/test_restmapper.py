@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from kctl.discovery import DiscoveryClient
+from kctl.discovery.client import DiscoveryClient
 from kctl.env import Environment
 from kctl.errors import ResourceTypeNotFound
 from kctl.restmapper import RESTMapper
@@ -22,9 +22,9 @@ _NOT_FOUND = re.compile(r'^error: the server doesn\'t have a resource type "(.*)
 
 
 def live_mapper(cluster: Any, tmp_path: Path) -> tuple[RESTMapper, DiscoveryClient, Environment]:
-    from kctl.kubeconfig import load_rest_config
-    from kctl.rest import RESTClient
-    from kctl.restconfig import Overrides
+    from kctl.clientcmd.clientconfig import load_rest_config
+    from kctl.clientcmd.overrides import Overrides
+    from kctl.rest.client import RESTClient
 
     env = Environment.for_test(environ={"KUBECACHEDIR": str(tmp_path / "cache")})
     config = load_rest_config(Overrides(kubeconfig=str(cluster.admin_kubeconfig)), env.environ)

@@ -15,11 +15,11 @@ import sys
 import time
 from pathlib import Path
 
+from kctl.clientcmd.clientconfig import load_rest_config
+from kctl.clientcmd.overrides import Overrides
 from kctl.dynamic import TABLE_ACCEPT
 from kctl.env import Environment
-from kctl.kubeconfig import load_rest_config
-from kctl.rest import RESTClient
-from kctl.restconfig import Overrides
+from kctl.rest.client import RESTClient
 
 OUT = Path(__file__).parent / "fixtures" / "get"
 NS = "kctl-get-fixtures"

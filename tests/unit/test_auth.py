@@ -14,11 +14,11 @@ from typing import Any
 
 import pytest
 
-from kctl.auth import Authenticator, Credentials
+from kctl.clientcmd.exec import ExecPluginError, parse_timestamp
 from kctl.env import Environment
 from kctl.errors import AuthPluginError, ConfigError
-from kctl.execplugin import ExecPluginError, parse_timestamp
-from kctl.restconfig import ExecConfig, RestConfig
+from kctl.rest.auth import Authenticator, Credentials
+from kctl.rest.config import ExecConfig, RestConfig
 
 PLUGIN = Path(__file__).parent / "fixtures" / "fake_exec_plugin.py"
 NOW = 1_800_000_000.0  # 2027-01-15T08:00:00Z
@@ -236,6 +236,30 @@ def test_failing_plugin_shows_its_stderr_and_exit_code(tmp_path: Path) -> None:
             "decoding stdout: couldn't get version/kind; json parse error: json: cannot "
             "unmarshal string into Go value of type struct { APIVersion string "
             '"json:\\"apiVersion,omitempty\\""; Kind string "json:\\"kind,omitempty\\"" }',
+        ),
+        # Go's encoding/json names the JSON kind it could not put into the struct (one copy
+        # of that rule, shared with the kubeconfig loader: kctl.gostr.json_kind) ...
+        *(
+            (
+                "raw",
+                {"FAKE_STDOUT": stdout},
+                "decoding stdout: couldn't get version/kind; json parse error: json: cannot "
+                f"unmarshal {kind} into Go value of type struct {{ APIVersion string "
+                '"json:\\"apiVersion,omitempty\\""; Kind string "json:\\"kind,omitempty\\"" }',
+            )
+            for stdout, kind in [
+                ("[1]", "array"),
+                ('"text"', "string"),
+                ("42", "number"),
+                ("true", "bool"),
+            ]
+        ),
+        # ... while JSON null unmarshals without error into an empty struct: no apiVersion.
+        (
+            "raw",
+            {"FAKE_STDOUT": "null"},
+            "exec plugin is configured to use API version client.authentication.k8s.io/v1, "
+            "plugin returned version ",
         ),
         ("nostatus", {}, "exec plugin didn't return a status field"),
         (

@@ -95,7 +95,7 @@ def test_no_requests_in_a_log_without_responses():
 
 
 def test_kctl_http_logger_lines_are_counted():
-    from kctl.httplog import HTTPLogger
+    from kctl.rest.httplog import HTTPLogger
 
     out = io.StringIO()
     log = HTTPLogger(out, verbosity=6, clock=lambda: 1_800_000_000.25)

@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from kctl import discovery_cache
 from kctl.completion import engine, protocol
 from kctl.completion.cmdline import parse
 from kctl.completion.commands import load_root
 from kctl.completion.protocol import NO_FILE_COMP, NO_SPACE
+from kctl.discovery import cache as discovery_cache
 from kctl.env import default_cache_root
 
 DEV = "https://dev.example.test:6443"

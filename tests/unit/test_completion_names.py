@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from kctl import discovery_cache
 from kctl.completion import engine, names
 from kctl.completion.commands import load_root
+from kctl.discovery import cache as discovery_cache
 from tests.envtest.certs import CertificateAuthority
 
 CA = CertificateAuthority("completion-test-ca")

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from kctl import discovery_cache
 from kctl.cli import completion as generate
 from kctl.completion.scripts import SCRIPTS
+from kctl.discovery import cache as discovery_cache
 
 ROOT = Path(__file__).resolve().parents[2]
 COMMITTED = {"bash": "kctl.bash", "zsh": "_kctl", "fish": "kctl.fish"}
@@ -168,6 +168,8 @@ def test_type_completion_imports_only_the_completion_modules(tmp_path, site):
     assert not modules & FORBIDDEN, sorted(modules & FORBIDDEN)
     assert {m for m in modules if m.startswith("kctl")} == {
         "kctl",
+        "kctl.clientcmd",
+        "kctl.clientcmd.paths",  # the one kubeconfig file-list rule, shared with the commands
         "kctl.completion",
         "kctl.completion.cmdline",
         "kctl.completion.commands",

@@ -14,11 +14,11 @@ import pytest
 import requests
 from requests.structures import CaseInsensitiveDict
 
-from kctl import discovery_cache
-from kctl.discovery import ACCEPT_AGGREGATED, DiscoveryClient
+from kctl.discovery import cache as discovery_cache
+from kctl.discovery.client import ACCEPT_AGGREGATED, DiscoveryClient
 from kctl.env import Environment
 from kctl.errors import ConnectionRefused
-from kctl.response import error_from_response
+from kctl.rest.response import error_from_response
 
 DATA = json.loads((Path(__file__).parent / "data" / "discovery_v1.36.json").read_text())
 SERVER = "https://127.0.0.1:6443"
@@ -126,6 +126,14 @@ def names(resources: list[dict[str, Any]]) -> list[str]:
 
 
 # ---- aggregated discovery -------------------------------------------------------------------
+
+
+def test_the_timeout_parameter_is_a_go_duration(tmp_path: Path) -> None:
+    """``--request-timeout=90`` reaches the server as Go prints 90 s: ``1m30s`` (not ``90s``)."""
+    server = FakeServer()
+    dc = DiscoveryClient(SERVER, make_env(tmp_path), lambda: server, timeout=90.0)
+    dc.resources()
+    assert [params for _path, _headers, params in server.calls] == [{"timeout": "1m30s"}] * 2
 
 
 def test_cold_aggregated_discovery_is_two_requests_with_kubectl_accept(tmp_path: Path) -> None:

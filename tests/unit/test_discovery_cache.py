@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from kctl import discovery_cache as dc
+from kctl.discovery import cache as dc
 
 SERVER = "https://10.0.0.1:6443"
 
@@ -185,7 +185,7 @@ def test_concurrent_writer_processes(tmp_path: Path) -> None:
 
 def test_imports_only_the_standard_library() -> None:
     code = (
-        "import sys; import kctl.discovery_cache; "
+        "import sys; import kctl.discovery.cache; "
         "bad = [m for m in ('requests', 'yaml', 'click', 'rich', 'urllib3') if m in sys.modules]; "
         "print(bad)"
     )

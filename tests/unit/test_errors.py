@@ -27,7 +27,7 @@ from kctl.errors import (
     api_error,
 )
 from kctl.gostr import go_quote
-from kctl.response import error_from_response, generic_status, parse_warnings
+from kctl.rest.response import error_from_response, generic_status, parse_warnings
 
 
 def _invalid(**kw: object) -> APIError:

@@ -74,3 +74,45 @@ def test_every_registered_command_module_exists() -> None:
 
     for name, (module, attribute, _help) in COMMANDS.items():
         assert isinstance(getattr(importlib.import_module(module), attribute), click.Command), name
+
+
+def _imported_by(module: str) -> set[str]:
+    code = f"import sys, {module}; print(','.join(sorted(sys.modules)))"
+    environ = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run(
+        [sys.executable, "-S", "-c", code], capture_output=True, text=True, env=environ, check=True
+    )
+    modules = set(done.stdout.strip().split(","))
+    assert module in modules  # the import really happened
+    return modules
+
+
+@pytest.mark.parametrize(
+    ("module", "forbidden"),
+    [
+        # plain data a library user builds by hand: no HTTP stack behind it
+        ("kctl.rest.config", {"requests", "urllib3", "ssl", "yaml", "click", "rich"}),
+        ("kctl.clientcmd.overrides", {"requests", "urllib3", "yaml", "click", "rich"}),
+        # completion imports it on every TAB: nothing but os
+        (
+            "kctl.clientcmd.paths",
+            {"yaml", "requests", "click", "rich", "typing", "re", "pathlib", "dataclasses"},
+        ),
+        # completion reads it
+        ("kctl.discovery.cache", {"requests", "urllib3", "yaml", "click", "rich"}),
+        # the merge is the same for completion's index: no parser behind it
+        ("kctl.clientcmd.merge", {"yaml", "requests", "click", "rich"}),
+        # the loader imports YAML only when it parses a file
+        ("kctl.clientcmd.loader", {"yaml", "requests", "click", "rich"}),
+        ("kctl.duration", {"requests", "yaml", "click", "rich"}),
+    ],
+)
+def test_light_modules_stay_light(module: str, forbidden: set[str]) -> None:
+    assert not _imported_by(module) & forbidden
+
+
+def test_package_inits_import_nothing() -> None:
+    """Importing a package must not drag in its modules (each user pays only for what it uses)."""
+    for package in ("kctl.clientcmd", "kctl.rest", "kctl.discovery"):
+        modules = _imported_by(package)
+        assert not {m for m in modules if m.startswith(package + ".")}, package

@@ -9,9 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from kctl.clientcmd.clientconfig import load_rest_config
+from kctl.clientcmd.loader import LoadingRules
+from kctl.clientcmd.overrides import Overrides, parse_timeout
 from kctl.errors import ConfigError
-from kctl.kubeconfig import LoadingRules, load_rest_config, parse_go_duration, parse_timeout
-from kctl.restconfig import Overrides, RestConfig
+from kctl.rest.config import RestConfig
 
 CA_PEM = b"-----BEGIN CERTIFICATE-----\nQUJD\n-----END CERTIFICATE-----\n"
 
@@ -432,10 +434,6 @@ def test_parse_timeout_rejects_an_integer_beyond_gos_range() -> None:
     assert parse_timeout(str(2**63 - 1)) == float(2**63 - 1)
 
 
-def test_go_duration_units() -> None:
-    assert parse_go_duration("1h2m3s4ms5us6ns") == pytest.approx(3723.004005006)
-
-
 # -- errors ---------------------------------------------------------------------------------
 
 
@@ -673,7 +671,7 @@ def test_secrets_never_appear_in_repr(full: dict[str, str]) -> None:
 
 
 def test_auth_provider_tokens_and_exec_env_values_never_appear_in_repr() -> None:
-    from kctl.restconfig import ExecConfig
+    from kctl.rest.config import ExecConfig
 
     rc = RestConfig(
         host="https://k8s.example:6443",

@@ -24,8 +24,8 @@ from kctl.errors import (
     RequestTimeout,
     UsageError,
 )
-from kctl.rest import RESTClient, go_duration
-from kctl.restconfig import RestConfig
+from kctl.rest.client import RESTClient
+from kctl.rest.config import RestConfig
 from kctl.schema import GroupVersionResource
 
 TOKEN = "s3cr3t-token-value"
@@ -593,7 +593,7 @@ def test_watch_decodes_events_split_across_chunks() -> None:
 
 
 def test_decode_json_stream_handles_chunk_boundaries_inside_utf8() -> None:
-    from kctl.rest import decode_json_stream
+    from kctl.rest.client import decode_json_stream
 
     payload = '{"type":"ADDED","object":{"n":"żółw"}}\n{"type":"MODIFIED","object":{}}'.encode()
 
@@ -610,14 +610,6 @@ def test_decode_json_stream_handles_chunk_boundaries_inside_utf8() -> None:
 
     got = list(decode_json_stream(Resp()))  # type: ignore[arg-type]
     assert got == [{"type": "ADDED", "object": {"n": "żółw"}}, {"type": "MODIFIED", "object": {}}]
-
-
-@pytest.mark.parametrize(
-    ("seconds", "text"),
-    [(32, "32s"), (60, "1m0s"), (3600, "1h0m0s"), (1.5, "1.5s"), (0.25, "250ms"), (90, "1m30s")],
-)
-def test_go_duration(seconds: float, text: str) -> None:
-    assert go_duration(seconds) == text
 
 
 def test_request_timeout_bounds_the_whole_exchange() -> None:

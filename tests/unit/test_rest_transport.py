@@ -27,9 +27,9 @@ from cryptography.x509.oid import NameOID
 
 from kctl.env import Environment
 from kctl.errors import ConnectionFailed
-from kctl.rest import RESTClient
-from kctl.restconfig import RestConfig
-from kctl.transport import proxy_for
+from kctl.rest.client import RESTClient
+from kctl.rest.config import RestConfig
+from kctl.rest.transport import proxy_for
 
 # -- certificates -----------------------------------------------------------------------------
 
@@ -275,7 +275,7 @@ def test_client_certificate_is_presented_and_no_key_file_is_left(
 def test_client_certificate_temp_files_are_private_while_they_exist(
     pki: PKI, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from kctl import transport
+    from kctl.rest import transport
 
     modes: list[tuple[int, int]] = []
     real = ssl.SSLContext.load_cert_chain
@@ -386,7 +386,7 @@ def test_an_insecure_context_does_not_import_urllib3() -> None:
     import sys
 
     probe = (
-        "import sys; from kctl.transport import build_ssl_context; "
+        "import sys; from kctl.rest.transport import build_ssl_context; "
         "build_ssl_context(ca_data=None, insecure=True); "
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('urllib3', 'requests')))"
     )

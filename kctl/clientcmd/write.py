@@ -18,8 +18,10 @@ import tempfile
 from collections.abc import Iterator
 from typing import Any
 
+from kctl.clientcmd.loader import LoadingRules
+from kctl.clientcmd.merge import KubeConfig
 from kctl.errors import ConfigError
-from kctl.kubeconfig import LoadingRules, go_os_error, load_file
+from kctl.gostr import go_os_error
 
 _TOP_LEVEL_LINE = re.compile(r"^current-context:[^\n]*$", re.MULTILINE)
 
@@ -110,26 +112,11 @@ def _dump(doc: dict[str, Any], *, as_json: bool) -> str:
     return text
 
 
-def write_current_context(rules: LoadingRules, name: str) -> str:
+def write_current_context(rules: LoadingRules, config: KubeConfig, name: str) -> str:
     """kubectl's writeCurrentContext: the explicit file, else the first file that sets
-    current-context, else the default file. Returns the file written."""
-    if rules.explicit_path:
-        target = rules.explicit_path
-    else:
-        target = ""
-        for path in rules.precedence:
-            if not path:
-                continue
-            try:
-                doc = load_file(path)
-            except FileNotFoundError:
-                continue
-            except OSError as exc:
-                raise ConfigError(go_os_error("open", path, exc)) from None
-            if doc and doc["current-context"]:
-                target = path
-                break
-        target = target or rules.default_filename()
+    current-context (the merge recorded it while loading ``config`` with ``rules``), else the
+    default file. Returns the file written."""
+    target = config.current_context_origin or rules.default_filename()
     if not target:
         raise ConfigError("no kubeconfig file to write to")
     with _kubectl_lock(target):

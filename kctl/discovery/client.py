@@ -3,7 +3,7 @@
 Aggregated discovery first (``/api`` and ``/apis`` answer with every group, version and
 resource: two requests), legacy discovery as the fallback (``/api``, ``/apis`` and one request
 per group-version, in parallel). The result is one JSON document per server in
-``kctl.discovery_cache``; a warm lookup sends no request and never builds the REST client (so
+``kctl.discovery.cache``; a warm lookup sends no request and never builds the REST client (so
 ``requests`` is not even imported).
 
 Differences from kubectl, on purpose:
@@ -21,7 +21,8 @@ import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Protocol
 
-from kctl import discovery_cache
+from kctl import duration
+from kctl.discovery import cache as discovery_cache
 from kctl.errors import APIError, KctlError, NotFound
 from kctl.schema import GroupVersion
 
@@ -43,7 +44,7 @@ _STALE = "the server reports its discovery information as stale"
 
 
 class RESTRequester(Protocol):
-    """The part of ``kctl.rest.RESTClient`` discovery uses."""
+    """The part of ``kctl.rest.client.RESTClient`` discovery uses."""
 
     def request(
         self,
@@ -289,7 +290,7 @@ class DiscoveryClient:
         return self._client().request(
             "GET",
             path,
-            params={"timeout": _go_duration(self.timeout)},
+            params={"timeout": duration.format(self.timeout)},
             headers=headers,
             timeout=self.timeout,
         )
@@ -615,10 +616,3 @@ def _reason(err: KctlError) -> str:
     if isinstance(err, APIError):
         return err.status.message or str(err)
     return str(err)
-
-
-def _go_duration(seconds: float) -> str:
-    """``32s``, ``1m30s``-free simple form kubectl sends for ``?timeout=``."""
-    if seconds == int(seconds):
-        return f"{int(seconds)}s"
-    return f"{seconds:g}s"

@@ -12,16 +12,16 @@ import base64
 import json
 from typing import Any
 
-from kctl.errors import ConfigError
-from kctl.kubeconfig import (
+from kctl.clientcmd.loader import (
     CLUSTER_FIELDS,
     CONTEXT_FIELDS,
     EXEC_FIELDS,
     USER_FIELDS,
-    KubeConfig,
     read_file,
-    resolve_path,
 )
+from kctl.clientcmd.merge import KubeConfig
+from kctl.clientcmd.paths import resolve_path
+from kctl.errors import ConfigError
 
 DATA_OMITTED = "DATA+OMITTED"
 REDACTED = "REDACTED"

@@ -1,10 +1,10 @@
 """RESTClient: client-go's ``rest`` package for kctl.
 
 One ``requests.Session`` per client (one connection pool), TLS and proxy from the RestConfig
-(``kctl.transport``), credentials from ``kctl.auth``, a request builder that produces escaped
-paths for any GroupVersionResource, Status bodies turned into typed errors
-(``kctl.response``), bounded retries, list paging, watch streams, server warnings and ``-v``
-logging (``kctl.httplog``).
+(``kctl.rest.transport``), credentials from ``kctl.rest.auth``, a request builder that produces
+escaped paths for any GroupVersionResource, Status bodies turned into typed errors
+(``kctl.rest.response``), bounded retries, list paging, watch streams, server warnings and ``-v``
+logging (``kctl.rest.httplog``).
 
 Retry rules (client-go's, plus one addition):
 - any verb: 429 or 5xx *with* ``Retry-After: N`` is retried after N seconds (client-go);
@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
+from kctl import duration
 from kctl.env import Environment
 from kctl.errors import (
     APIError,
@@ -36,11 +37,10 @@ from kctl.errors import (
     RequestTimeout,
     UsageError,
 )
-from kctl.httplog import HTTPLogger
-from kctl.response import error_from_response, parse_warnings, retry_after_seconds
-from kctl.restconfig import RestConfig
-from kctl.schema import GroupVersionResource
-from kctl.transport import (
+from kctl.rest.config import RestConfig
+from kctl.rest.httplog import HTTPLogger
+from kctl.rest.response import error_from_response, parse_warnings, retry_after_seconds
+from kctl.rest.transport import (
     build_ssl_context,
     hostname_mismatch_text,
     impersonation_headers,
@@ -49,6 +49,7 @@ from kctl.transport import (
     user_agent,
     wire_header,
 )
+from kctl.schema import GroupVersionResource
 
 if TYPE_CHECKING:
     import requests
@@ -67,37 +68,6 @@ Params = Mapping[str, Any] | list[tuple[str, Any]] | None
 
 # Warnings already printed, per invocation environment (client-go deduplicates per process).
 _SEEN_WARNINGS: dict[int, tuple[Environment, set[str]]] = {}
-
-
-def go_duration(seconds: float) -> str:
-    """Go's ``time.Duration.String()`` for a number of seconds (``32s``, ``1m0s``, ``500ms``)."""
-    ns = round(seconds * 1e9)
-    if ns == 0:
-        return "0s"
-    sign = "-" if ns < 0 else ""
-    ns = abs(ns)
-
-    def frac(value: int, unit: int) -> str:
-        whole, rest = divmod(value, unit)
-        if not rest:
-            return str(whole)
-        digits = f"{rest:0{len(str(unit)) - 1}d}".rstrip("0")
-        return f"{whole}.{digits}"
-
-    if ns < 1_000:
-        return f"{sign}{ns}ns"
-    if ns < 1_000_000:
-        return f"{sign}{frac(ns, 1_000)}µs"
-    if ns < 1_000_000_000:
-        return f"{sign}{frac(ns, 1_000_000)}ms"
-    hours, ns = divmod(ns, 3_600_000_000_000)
-    minutes, ns = divmod(ns, 60_000_000_000)
-    out = sign
-    if hours:
-        out += f"{hours}h"
-    if hours or minutes:
-        out += f"{minutes}m"
-    return out + f"{frac(ns, 1_000_000_000)}s"
 
 
 def _split_path(path: str) -> tuple[str, list[tuple[str, str]]]:
@@ -180,7 +150,7 @@ class RESTClient:
 
     def _authenticator(self) -> Any:
         if self._auth is None:
-            from kctl.auth import Authenticator
+            from kctl.rest.auth import Authenticator
 
             self._auth = Authenticator(self.config, self.env)
         return self._auth
@@ -288,7 +258,7 @@ class RESTClient:
         pairs = _param_pairs(params)
         if seconds and not any(k == "timeout" for k, _ in pairs + _split_path(path)[1]):
             # client-go tells the server about the client's deadline too.
-            pairs.append(("timeout", go_duration(seconds)))
+            pairs.append(("timeout", duration.format(seconds)))
         url = self.url(path, pairs)
         data, content_type, replayable = _encode_body(body)
         state = _Attempt()
@@ -420,7 +390,9 @@ class RESTClient:
             return False
         state.retries += 1
         state.slept += wait
-        self.log.info(4, f'"Retrying request" delay="{go_duration(wait)}" attempt={state.retries}')
+        self.log.info(
+            4, f'"Retrying request" delay="{duration.format(wait)}" attempt={state.retries}'
+        )
         self._sleep(wait)
         return True
 
@@ -833,7 +805,6 @@ __all__ = [
     "RESTClient",
     "Request",
     "decode_json_stream",
-    "go_duration",
     "iter_body",
     "network_error",
 ]

@@ -26,7 +26,8 @@ from typing import Any
 
 from kctl.env import Environment
 from kctl.errors import AuthPluginError
-from kctl.restconfig import ExecConfig
+from kctl.gostr import json_kind
+from kctl.rest.config import ExecConfig
 
 INSTALL_HINT_HELP = """
 
@@ -267,10 +268,12 @@ class ExecPlugin:
             doc = json.loads(stdout.decode("utf-8", "replace"))
         except ValueError:
             doc = stdout.decode("utf-8", "replace").strip()
+        if doc is None:
+            doc = {}  # Go unmarshals JSON null into the struct without error: fields stay empty
         if not isinstance(doc, dict):
             raise ExecPluginError(
                 "decoding stdout: couldn't get version/kind; json parse error: json: cannot "
-                f"unmarshal {_json_kind(doc)} into Go value of type struct {{ APIVersion string "
+                f"unmarshal {json_kind(doc)} into Go value of type struct {{ APIVersion string "
                 '"json:\\"apiVersion,omitempty\\""; Kind string "json:\\"kind,omitempty\\"" }'
             )
         version = doc.get("apiVersion") or ""
@@ -310,13 +313,3 @@ class ExecPlugin:
             client_key_data=key.encode() if key else None,
             expiry=expiry,
         )
-
-
-def _json_kind(value: Any) -> str:
-    if isinstance(value, bool):
-        return "bool"
-    if isinstance(value, (int, float)):
-        return "number"
-    if isinstance(value, list):
-        return "array"
-    return "string"

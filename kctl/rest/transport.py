@@ -26,7 +26,7 @@ from kctl.errors import ConfigError
 if TYPE_CHECKING:
     from requests.adapters import HTTPAdapter
 
-    from kctl.restconfig import RestConfig
+    from kctl.rest.config import RestConfig
 
 _GO_ARCH = {
     "x86_64": "amd64",

@@ -1,32 +1,11 @@
-"""What a kubeconfig (plus flags) resolves to: client-go's ``rest.Config`` and clientcmd's
-``ConfigOverrides``. Plain data, no I/O: ``kubeconfig.py`` fills them, ``rest.py`` consumes them."""
+"""What a kubeconfig (plus flags) resolves to: client-go's ``rest.Config``. Plain data, no I/O
+and stdlib only: ``clientcmd.clientconfig`` fills it, ``rest.client`` consumes it."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
-
-
-@dataclass
-class Overrides:
-    """Command-line flags that override the kubeconfig (kubectl's global flags)."""
-
-    kubeconfig: str | None = None
-    context: str | None = None
-    cluster: str | None = None
-    user: str | None = None
-    namespace: str | None = None
-    server: str | None = None
-    token: str | None = None
-    certificate_authority: str | None = None
-    client_certificate: str | None = None
-    client_key: str | None = None
-    insecure_skip_tls_verify: bool | None = None
-    tls_server_name: str | None = None
-    request_timeout: str | None = None  # kubectl syntax: "0", "30", "1s", "2m", "1h"
-    as_user: str | None = None
-    as_groups: tuple[str, ...] = ()
-    cache_dir: str | None = None
+from urllib.parse import urlsplit, urlunsplit
 
 
 @dataclass
@@ -88,7 +67,7 @@ class RestConfig:
     impersonate_extra: dict[str, list[str]] = field(default_factory=dict)  # Impersonate-Extra-<k>
     disable_compression: bool = False  # cluster ``disable-compression``: no gzip Accept-Encoding
     # the kubeconfig's cluster entry fields not otherwise used (e.g. extensions), for exec info;
-    # kubeconfig.py fills it with the ExecCredential ``spec.cluster`` object
+    # clientcmd.clientconfig fills it with the ExecCredential ``spec.cluster`` object
     cluster_info: dict[str, Any] = field(default_factory=dict)
 
     def __repr__(self) -> str:
@@ -102,3 +81,15 @@ class RestConfig:
 
 # auth_provider: its config holds id-token, refresh-token and client-secret
 _SECRET_FIELDS = {"bearer_token", "password", "client_key_data", "auth_provider"}
+
+
+def normalise_host(server: str) -> str:
+    """The server URL as RestConfig.host holds it (and the discovery cache is keyed by)."""
+    parts = urlsplit(server)
+    if not parts.scheme or not parts.netloc:
+        # client-go: a server without a scheme is plain http unless TLS material is configured,
+        # and at this point none is (it only reads TLS settings for https servers).
+        parts = urlsplit("http://" + server)
+    if len(parts.path) > 1:
+        parts = parts._replace(query="", fragment="")
+    return urlunsplit(parts)

@@ -1,0 +1,57 @@
+"""In-cluster configuration: the pod's service account, used when the kubeconfig yields
+nothing but the built-in default (client-go's InClusterConfig)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+from kctl.clientcmd.loader import read_file
+from kctl.clientcmd.overrides import Overrides
+from kctl.rest.config import RestConfig, normalise_host
+
+SERVICE_ACCOUNT_DIR = Path("/var/run/secrets/kubernetes.io/serviceaccount")
+
+
+def in_cluster_possible(environ: Mapping[str, str], sa_dir: Path) -> bool:
+    return bool(
+        environ.get("KUBERNETES_SERVICE_HOST")
+        and environ.get("KUBERNETES_SERVICE_PORT")
+        and (sa_dir / "token").is_file()
+    )
+
+
+def in_cluster_config(overrides: Overrides, environ: Mapping[str, str], sa_dir: Path) -> RestConfig:
+    """rest.InClusterConfig plus the few flags kubectl honours there (server, token, CA)."""
+    host = environ["KUBERNETES_SERVICE_HOST"]
+    port = environ["KUBERNETES_SERVICE_PORT"]
+    if ":" in host:
+        host = f"[{host}]"
+    token_file = str(sa_dir / "token")
+    rc = RestConfig(host=f"https://{host}:{port}")
+    rc.bearer_token = read_file(token_file).decode("utf-8", "replace").strip()
+    rc.bearer_token_file = token_file
+    try:
+        ca = (sa_dir / "ca.crt").read_bytes()
+        if b"-----BEGIN" in ca:
+            rc.ca_data = ca
+    except OSError:
+        pass
+    if overrides.server:
+        rc.host = normalise_host(overrides.server)
+    if overrides.token:
+        rc.bearer_token = overrides.token
+        rc.bearer_token_file = None
+    if overrides.certificate_authority:
+        rc.ca_data = read_file(overrides.certificate_authority)
+    return rc
+
+
+def in_cluster_namespace(environ: Mapping[str, str], sa_dir: Path) -> str:
+    if environ.get("POD_NAMESPACE"):
+        return environ["POD_NAMESPACE"]
+    try:
+        ns = (sa_dir / "namespace").read_text().strip()
+    except OSError:
+        ns = ""
+    return ns or "default"
