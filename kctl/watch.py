@@ -485,7 +485,7 @@ class RESTWatchSource:
         )
 
     def watch(self, params: Mapping[str, str], read_timeout: float) -> Iterator[dict[str, Any]]:
-        from kctl.rest import decode_json_stream
+        from kctl.rest.client import decode_json_stream
 
         query = self._collection_params()
         query.update(params)
