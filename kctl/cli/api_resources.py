@@ -15,6 +15,7 @@ import click
 from kctl.cli.factory import Factory
 from kctl.cli.options import global_options
 from kctl.errors import KctlError, UsageError
+from kctl.printers import registry
 from kctl.schema import GroupVersion
 
 if TYPE_CHECKING:
@@ -22,7 +23,6 @@ if TYPE_CHECKING:
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-OUTPUT_FORMATS = ("json", "kyaml", "name", "wide", "yaml")
 _TRUE = ("1", "t", "T", "TRUE", "true", "True")
 _FALSE = ("0", "f", "F", "FALSE", "false", "False")
 
@@ -140,11 +140,7 @@ def api_resources(
             f"unexpected arguments: [{' '.join(args)}]",
             hint=f"See '{ctx.command_path} -h' for help and examples",
         )
-    if output and output not in OUTPUT_FORMATS:
-        raise UsageError(
-            f'unable to match a printer suitable for the output format "{output}", '
-            f"allowed formats are: {','.join(OUTPUT_FORMATS)}"
-        )
+    output = registry.parse(output, ("api-resources",)).format
     if sort_by and sort_by not in ("name", "kind"):
         raise UsageError("--sort-by accepts only name or kind")
 
@@ -280,45 +276,9 @@ def write_document(out: IO[str], output: str, rows: list[dict[str, Any]]) -> Non
 
         write_yaml(out, doc)
     else:
-        out.write(kyaml(doc))
+        from kctl.printers import kyaml
 
-
-def kyaml(doc: dict[str, Any]) -> str:
-    """KYAML (kubectl's ``-o kyaml``) for a map of scalars, string lists and lists of such
-    maps: always-quoted strings, flow brackets, a trailing comma after every entry."""
-    import json
-
-    lines = ["---", "{"]
-
-    def scalar(v: Any) -> str:
-        if v is None:
-            return "null"
-        if isinstance(v, bool):
-            return "true" if v else "false"
-        return json.dumps(v, ensure_ascii=False)
-
-    def entries(m: dict[str, Any], indent: int) -> None:
-        sp = " " * indent
-        for k, v in m.items():
-            if isinstance(v, list) and v and all(isinstance(i, dict) for i in v):
-                lines.append(f"{sp}{k}: [{{")
-                for n, item in enumerate(v):
-                    if n:
-                        lines.append(f"{sp}}}, {{")
-                    entries(item, indent + 2)
-                lines.append(f"{sp}}}],")
-            elif isinstance(v, list) and v:
-                lines.append(f"{sp}{k}: [")
-                lines.extend(f"{sp}  {scalar(i)}," for i in v)
-                lines.append(f"{sp}],")
-            elif isinstance(v, list):
-                lines.append(f"{sp}{k}: [],")
-            else:
-                lines.append(f"{sp}{k}: {scalar(v)},")
-
-    entries(doc, 2)
-    lines.append("}")
-    return "\n".join(lines) + "\n"
+        out.write(kyaml.dumps(doc, sort_keys=False))  # a typed list: Go's field order
 
 
 class _VersionsError(KctlError):

@@ -53,12 +53,6 @@ def config() -> None:
     """
 
 
-_VIEW_FORMATS = (
-    "go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,kyaml,name,"
-    "template,templatefile,yaml"
-)
-
-
 @config.command("view")
 @click.option("--minify", is_flag=True, help="Remove all information not used by current-context.")
 @click.option("--raw", "raw", is_flag=True, help="Display raw byte data and sensitive data.")
@@ -70,7 +64,9 @@ _VIEW_FORMATS = (
     show_default=True,
     help="Merge the full hierarchy of kubeconfig files.",
 )
-@click.option("-o", "--output", default="yaml", help="Output format: yaml, json or jsonpath=...")
+@click.option(
+    "-o", "--output", default="yaml", help="Output format: yaml, json, kyaml, name or jsonpath=..."
+)
 @global_options
 @click.pass_context
 def view(
@@ -84,12 +80,10 @@ def view(
     rules = _rules(ctx)
     if not merge and not rules.explicit_path:
         raise ConfigError("if merge==false a precise file must be specified")
-    fmt, _, template = output.partition("=")
-    if fmt not in ("yaml", "json", "jsonpath", "name"):
-        raise ConfigError(
-            f'unable to match a printer suitable for the output format "{output}", '
-            f"allowed formats are: {_VIEW_FORMATS}"
-        )
+    from kctl.printers import registry
+
+    spec = registry.parse(output, ("config", "view"))
+    fmt = spec.format
     cfg = rules.load(missing_explicit_ok=True)
     if minify:
         cfg = kv.minify(cfg, overrides.context)
@@ -100,21 +94,23 @@ def view(
         env.stdout.write(kv.dump_json(doc))
     elif fmt == "name":
         env.stdout.write("config/<unknown>\n")
-    elif fmt == "jsonpath":
-        env.stdout.write(_jsonpath(doc, template))
+    elif fmt == "kyaml":
+        import json
+
+        from kctl.printers import kyaml
+
+        # kubectl renders its JSON text: struct fields in Go's order, extension maps sorted
+        env.stdout.write(kyaml.dumps(json.loads(kv.dump_json(doc)), sort_keys=False))
+    elif fmt in registry.JSONPATH:
+        import json
+
+        printer = registry.to_printer(spec, env.stdout, environ=env.environ)
+        # A JSON round trip: the template sees what kubectl's JSONPath printer sees.
+        printer(iter([json.loads(json.dumps(doc))]), True)
     else:
         from kctl.printers.json_yaml import dumps_yaml
 
         env.stdout.write(dumps_yaml(doc))
-
-
-def _jsonpath(doc: object, template: str) -> str:
-    import json
-
-    from kctl.printers.jsonpath import parse
-
-    # A JSON round trip: the template sees what kubectl's JSONPath printer sees.
-    return parse(template).execute(json.loads(json.dumps(doc)), allow_missing_keys=True)
 
 
 @config.command("get-contexts")

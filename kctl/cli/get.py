@@ -18,7 +18,7 @@ Pages are fetched one at a time, each when the previous one has been printed:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -27,6 +27,7 @@ import click
 from kctl.cli.options import global_options
 from kctl.env import Environment
 from kctl.errors import APIError, KctlError, MultipleErrors, UsageError
+from kctl.printers import registry
 
 if TYPE_CHECKING:
     from kctl.cli.factory import Factory
@@ -34,10 +35,6 @@ if TYPE_CHECKING:
     from kctl.restmapper import RESTMapping
 
 _HINT = "See 'kctl get -h' for help and examples"
-_ALLOWED_FORMATS = (
-    "custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,"
-    "jsonpath-as-json,jsonpath-file,kyaml,name,template,templatefile,wide,yaml"
-)
 _HELP = """Display one or many resources.
 
 \b
@@ -93,7 +90,7 @@ class GetOptions:
     "-o",
     "--output",
     default="",
-    help="Output format: wide, name, json, yaml, "
+    help="Output format: wide, name, json, yaml, kyaml, "
     "jsonpath=..., jsonpath-file=..., jsonpath-as-json=..., custom-columns=..., "
     "custom-columns-file=...",
 )
@@ -146,42 +143,21 @@ def get(ctx: click.Context, /, args: tuple[str, ...], raw: str, **flags: Any) ->
         return
     _validate(opts, list(args), env)
     targets = _resolve(factory, list(args), opts)
-    if _is_table_output(opts):
+    # kubectl builds its printer once the types are known, before anything is fetched
+    output = registry.parse(opts.output, ("get",), opts.template or "")
+    if output.is_table:
         _print_tables(factory, env, targets, opts)
     else:
-        _print_generic(factory, env, targets, opts, _single_item_implied(list(args)))
+        _print_generic(factory, env, targets, opts, output, _single_item_implied(list(args)))
 
 
 # --------------------------------------------------------------------------- validation
 
 
-def _is_table_output(opts: GetOptions) -> bool:
-    return opts.output in ("", "wide")
-
-
 def _validate(opts: GetOptions, args: list[str], env: Environment) -> None:
+    """kubectl's Complete and Validate checks; ``-o`` itself is checked by the printer
+    registry once the types are resolved (kubectl's ToPrinter comes that late too)."""
     out = opts.output
-    kind = out.partition("=")[0]
-    known = {"", *_ALLOWED_FORMATS.split(",")}
-    if kind not in known or (kind in ("", "wide", "name", "json", "yaml") and "=" in out):
-        raise KctlError(
-            f'error: unable to match a printer suitable for the output format "{out}", '
-            f"allowed formats are: {_ALLOWED_FORMATS}"
-        )
-    if kind == "kyaml":
-        raise UsageError("kyaml output is not supported by kctl; use -o yaml", _HINT)
-    if kind in ("go-template", "go-template-file", "template", "templatefile") or (
-        opts.template and not out
-    ):
-        raise UsageError(
-            "go-template output is not supported by kctl; use -o jsonpath=... or "
-            "-o custom-columns=...",
-            _HINT,
-        )
-    if kind in ("jsonpath", "jsonpath-file", "jsonpath-as-json"):
-        from kctl.printers import jsonpath
-
-        jsonpath.parse_output_format(out, opts.template or "")
     if not args:
         env.stderr.write(
             'You must specify the type of resource to get. Use "kctl api-resources" for a '
@@ -475,11 +451,18 @@ def _print_generic(
     env: Environment,
     targets: list[Target],
     opts: GetOptions,
+    output: registry.Output,
     single: bool,
 ) -> None:
     errors: list[KctlError] = []
-    kind = opts.output.partition("=")[0]
-    strip = kind in ("json", "yaml") and not opts.show_managed_fields
+    printer = registry.to_printer(
+        output,
+        env.stdout,
+        environ=env.environ,
+        allow_missing_keys=opts.allow_missing_template_keys,
+        no_headers=opts.no_headers,
+    )
+    strip = output.strips_managed_fields and not opts.show_managed_fields
     pages = _fetch(factory, targets, opts, errors, as_table=False, include_object=None)
     items = _items(pages, strip)
     if opts.sort_by:
@@ -492,7 +475,7 @@ def _print_generic(
         if errors:
             _finish(errors)
         if len(objs) == 1:
-            _object_printer(env, opts)(iter(objs), True)
+            printer(iter(objs), True)
             return
         items = iter(objs)
 
@@ -500,7 +483,7 @@ def _print_generic(
     if first is None and opts.ignore_not_found:
         _finish(errors)
         return
-    _object_printer(env, opts)(_chain(first, items), False)
+    printer(_chain(first, items), False)
     _finish(errors)
 
 
@@ -509,81 +492,6 @@ def _chain(first: dict[str, Any] | None, rest: Iterator[dict[str, Any]]) -> Iter
         return
     yield first
     yield from rest
-
-
-ObjectPrinter = Callable[[Iterator[dict[str, Any]], bool], None]
-
-
-def _object_printer(env: Environment, opts: GetOptions) -> ObjectPrinter:
-    """The ``-o json|yaml|name|jsonpath...|custom-columns...`` printer: it takes the objects
-    and whether a single one is printed bare (else in kubectl's ``List`` wrapper)."""
-    out = env.stdout
-    kind, _, value = opts.output.partition("=")
-    if kind in ("json", "yaml"):
-        from kctl.printers import json_yaml
-
-        one = json_yaml.write_json if kind == "json" else json_yaml.write_yaml
-        many = json_yaml.write_json_list if kind == "json" else json_yaml.write_yaml_list
-
-        def print_json_yaml(objs: Iterator[dict[str, Any]], bare: bool) -> None:
-            if bare:
-                one(out, next(objs))
-            else:
-                many(out, objs)
-
-        return print_json_yaml
-    if kind == "name":
-        from kctl.printers.name import write_name
-
-        def print_names(objs: Iterator[dict[str, Any]], bare: bool) -> None:
-            for obj in objs:
-                write_name(out, obj)
-
-        return print_names
-    if kind.startswith("jsonpath"):
-        from kctl.printers import jsonpath
-
-        parsed = jsonpath.parse_output_format(opts.output, opts.template or "")
-        assert parsed is not None
-        fmt, text = parsed
-        if fmt == "jsonpath-file":
-            text = _read_file(text)
-        template = jsonpath.parse(text, extensions=jsonpath.extensions_enabled(env.environ))
-        run = template.execute_as_json if fmt == "jsonpath-as-json" else template.execute
-        allow_missing = opts.allow_missing_template_keys
-
-        def print_jsonpath(objs: Iterator[dict[str, Any]], bare: bool) -> None:
-            # the template sees the whole List, as in kubectl
-            data = next(objs) if bare else _list_wrapper(list(objs))
-            out.write(run(data, allow_missing_keys=allow_missing))
-
-        return print_jsonpath
-    from kctl.printers import customcolumns
-
-    if kind == "custom-columns-file":
-        spec = customcolumns.parse_file(_read_file(value))
-        no_headers = False  # kubectl ignores --no-headers here
-    else:
-        spec = customcolumns.parse_spec(value)
-        no_headers = opts.no_headers
-
-    def print_columns(objs: Iterator[dict[str, Any]], bare: bool) -> None:
-        # rows are rendered as objects arrive; only their text waits for the column widths
-        customcolumns.render(objs, spec, no_headers=no_headers, out=out)
-
-    return print_columns
-
-
-def _list_wrapper(items: list[dict[str, Any]]) -> dict[str, Any]:
-    return {"apiVersion": "v1", "items": items, "kind": "List", "metadata": {"resourceVersion": ""}}
-
-
-def _read_file(path: str) -> str:
-    try:
-        with open(path, encoding="utf-8") as fh:
-            return fh.read()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise KctlError(f"error: error reading --template {path}, {exc}") from None
 
 
 # --------------------------------------------------------------------------- --raw

@@ -59,8 +59,8 @@ TABLE: dict[str, Any] = {'help': 'kctl controls the Kubernetes cluster manager, 
  'commands': {'get': {'help': 'Display one or many resources',
                       'flags': [{'names': ['-o', '--output'],
                                  'value': True,
-                                 'help': 'Output format: wide, name, json, yaml, jsonpath=..., '
-                                         'jsonpath-file=..., jsonpath-as-json=..., '
+                                 'help': 'Output format: wide, name, json, yaml, kyaml, '
+                                         'jsonpath=..., jsonpath-file=..., jsonpath-as-json=..., '
                                          'custom-columns=..., custom-columns-file=...'},
                                 {'names': ['-l', '--selector'],
                                  'value': True,
@@ -729,8 +729,8 @@ TABLE: dict[str, Any] = {'help': 'kctl controls the Kubernetes cluster manager, 
                                                                   'kubeconfig files.'},
                                                          {'names': ['-o', '--output'],
                                                           'value': True,
-                                                          'help': 'Output format: yaml, json or '
-                                                                  'jsonpath=...'},
+                                                          'help': 'Output format: yaml, json, '
+                                                                  'kyaml, name or jsonpath=...'},
                                                          {'names': ['-v', '--v'],
                                                           'value': True,
                                                           'help': 'Log level: 6 requests, 8 '

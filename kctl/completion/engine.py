@@ -28,24 +28,6 @@ if TYPE_CHECKING:
 
     Result = tuple[list[Candidate], int]
 
-# -o values per command, in kubectl's order; the template formats end in "=" so the template
-# follows without a space. Commands not listed here offer json and yaml.
-OUTPUT_FORMATS: dict[tuple[str, ...], tuple[str, ...]] = {
-    ("get",): (
-        "json",
-        "yaml",
-        "name",
-        "jsonpath=",
-        "jsonpath-as-json=",
-        "jsonpath-file=",
-        "custom-columns=",
-        "custom-columns-file=",
-        "wide",
-    ),
-    ("api-resources",): ("json", "yaml", "name", "wide"),
-    ("config", "view"): ("json", "yaml", "jsonpath="),
-    ("config", "get-contexts"): ("name",),
-}
 RAW_VERBS = ("GET", "POST", "PUT", "PATCH", "DELETE")
 SHELLS = ("bash", "zsh", "fish")
 # (command path) -> what its positional arguments are
@@ -261,8 +243,11 @@ def _flag_value(req: Request, flag: Flag, word: str, prefix: str) -> Result:
         groups = dict.fromkeys(v.split("/")[2] for v in versions if v.startswith("/apis/"))
         values = [(g, "") for g in groups if g.startswith(word)]
     elif long == "--output":
-        formats = OUTPUT_FORMATS.get(req.parsed.command.path, ("json", "yaml"))
-        values = [(f, "") for f in formats if f.startswith(word)]
+        from kctl.printers import registry
+
+        values = [
+            (f, "") for f in registry.completions(req.parsed.command.path) if f.startswith(word)
+        ]
         if any(v.endswith("=") for v, _ in values):
             directive |= NO_SPACE
     elif flag.path == "dir" or long == "--cache-dir":

@@ -197,7 +197,14 @@ def test_stale_group_is_reported_by_name(api_fixtures: APIFixtures, kctl: Any) -
 
 
 def test_usage_errors(kctl: Any, kubectl: Any) -> None:
-    for args in (["extra"], ["-o", "foo"], ["--sort-by=bar"], ["--cached=maybe"]):
+    for args in (
+        ["extra"],
+        ["-o", "foo"],
+        ["-o", "custom-columns=A:.a"],
+        ["-o", "kyaml=x"],
+        ["--sort-by=bar"],
+        ["--cached=maybe"],
+    ):
         theirs = kubectl("api-resources", *args)
         ours = kctl("api-resources", *args)
         assert ours.code == theirs.code == 1

@@ -226,6 +226,13 @@ def test_output_values(world):
     assert [v for v, _ in cands] == ["json", "jsonpath=", "jsonpath-as-json=", "jsonpath-file="]
     assert directive == NO_FILE_COMP | NO_SPACE
     assert complete(world, "get", "--output=y") == ([("--output=yaml", "")], NO_FILE_COMP)
+    # the printer registry's values: kyaml for get and config view, no Go templates anywhere
+    assert values(world, "get", "-o", "k") == ["kyaml"]
+    assert values(world, "config", "view", "-o", "") == [
+        "json", "jsonpath=", "jsonpath-as-json=", "jsonpath-file=", "kyaml", "name", "yaml",
+    ]  # fmt: skip
+    assert values(world, "api-resources", "-o", "") == ["json", "kyaml", "name", "wide", "yaml"]
+    assert values(world, "get", "-o", "go") == []
     # raw's -o is a click Choice: its choices come from the command table
     assert values(world, "raw", "-o", "") == ["json", "yaml"]
 
