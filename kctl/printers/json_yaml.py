@@ -100,7 +100,8 @@ _RESOLVED_WORDS = frozenset(
 )
 _YAML_FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
 _BASE60 = re.compile(r"^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$")
-_GO_INT = re.compile(r"^[-+]?(0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|0[0-7]*|[1-9][0-9]*)$")
+# strconv.ParseInt(s, 0, 64) syntax (also kyaml's rule for keys)
+GO_INT = re.compile(r"^[-+]?(0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|0[0-7]*|[1-9][0-9]*)$")
 _TIMESTAMP = re.compile(
     r"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}"
     r"(?:(?:[Tt]| )[0-9]{1,2}:[0-9]{1,2}:[0-9]{1,2}(?:\.[0-9]+)?"
@@ -123,7 +124,7 @@ def _needs_quotes(s: str) -> bool:
         if _TIMESTAMP.match(s):
             return True
         plain = s.replace("_", "")
-        if _GO_INT.match(plain) or _YAML_FLOAT.match(plain):
+        if GO_INT.match(plain) or _YAML_FLOAT.match(plain):
             return True
         if plain.startswith(("0b", "-0b")):
             return re.match(r"^-?0b[01]+$", plain) is not None

@@ -17,6 +17,7 @@ import unicodedata
 from collections.abc import Iterable
 from typing import IO, Any
 
+from kctl.printers.json_yaml import GO_INT
 from kctl.printers.jsonpath_gofmt import INT64_MAX, INT64_MIN, format_json_float
 
 _INDENT = "  "
@@ -185,7 +186,6 @@ _BOOL_LIKE = frozenset(["true", "y", "yes", "on", "false", "n", "no", "off", "nu
 _GO_BOOLS = frozenset(["1", "t", "T", "TRUE", "true", "True", "0", "f", "F", "FALSE", "false"])
 _SPECIAL_FLOATS = frozenset([".inf", "-.inf", "+.inf", ".nan"])
 _SEXAGESIMAL = re.compile(r"[+-]?[1-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?")
-_GO_INT = re.compile(r"[+-]?(0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|0[0-7]*|[1-9][0-9]*)")
 _GO_FLOAT = re.compile(
     r"[+-]?(([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?"
     r"|0[xX]([0-9a-fA-F]+\.?[0-9a-fA-F]*|\.[0-9a-fA-F]+)[pP][+-]?[0-9]+"
@@ -204,7 +204,7 @@ def _type_ambiguous(s: str) -> bool:
     if s in _GO_BOOLS or s.lower() in _BOOL_LIKE or s.lower() in _SPECIAL_FLOATS:
         return True
     bare = s.replace("_", "")
-    if _GO_INT.fullmatch(bare):
+    if GO_INT.fullmatch(bare):
         return _go_int_in_range(bare)
     if _GO_FLOAT.fullmatch(bare):
         return _go_float_in_range(bare)
