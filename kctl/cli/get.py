@@ -13,7 +13,7 @@ needs row metadata). Output modes:
   templates see kubectl's whole ``List``, so they hold every item.
 
 Pages are fetched one at a time, each when the previous one has been printed:
-``DynamicClient.list(prefetch=True)`` (one page read ahead on a worker thread) is not used yet.
+``ResourceClient.pages(prefetch=True)`` (one page read ahead on a worker thread) is not used yet.
 """
 
 from __future__ import annotations
@@ -247,15 +247,6 @@ def _namespace_for(factory: Factory, mapping: RESTMapping, opts: GetOptions) -> 
     return factory.namespace
 
 
-def _list_params(opts: GetOptions) -> dict[str, str]:
-    params: dict[str, str] = {}
-    if opts.selector:
-        params["labelSelector"] = opts.selector
-    if opts.field_selector:
-        params["fieldSelector"] = opts.field_selector
-    return params
-
-
 @dataclass
 class Page:
     mapping: RESTMapping
@@ -275,15 +266,13 @@ def _fetch(
     """Every answer in kubectl's order; failures go to ``errors`` (ContinueOnError)."""
     dynamic = factory.dynamic
     chunk = 0 if opts.sort_by else opts.chunk_size
-    params = _list_params(opts)
     for target in targets:
         ns = _namespace_for(factory, target.mapping, opts)
+        resource = dynamic.resource(target.mapping.gvr).namespace(ns or "")
         if target.names:
             for name in target.names:
                 try:
-                    body = dynamic.get(
-                        target.mapping.gvr,
-                        ns,
+                    body = resource.get(
                         name,
                         as_table=as_table,
                         include_object=include_object,
@@ -295,13 +284,12 @@ def _fetch(
                 yield Page(target.mapping, body, True)
         else:
             try:
-                for body in dynamic.list(
-                    target.mapping.gvr,
-                    ns,
-                    params,
-                    as_table=as_table,
+                for body in resource.pages(
                     chunk_size=chunk,
+                    as_table=as_table,
                     include_object=include_object,
+                    label_selector=opts.selector or None,
+                    field_selector=opts.field_selector or None,
                 ):
                     yield Page(target.mapping, body, False)
             except APIError as exc:

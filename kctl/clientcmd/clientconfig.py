@@ -6,6 +6,7 @@ is kubectl's factory path: files -> merge -> overrides -> RestConfig, or in-clus
 from __future__ import annotations
 
 import base64
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -286,3 +287,51 @@ def load_rest_config(
             icc.namespace = incluster.in_cluster_namespace(environ, sa_dir)
         return icc
     return rc
+
+
+def load_config(
+    kubeconfig: str | os.PathLike[str] | None = None,
+    context: str | None = None,
+    *,
+    cluster: str | None = None,
+    user: str | None = None,
+    namespace: str | None = None,
+    server: str | None = None,
+    token: str | None = None,
+    certificate_authority: str | None = None,
+    insecure_skip_tls_verify: bool | None = None,
+    tls_server_name: str | None = None,
+    request_timeout: str | float | None = None,
+    impersonate: str | None = None,
+    impersonate_groups: tuple[str, ...] = (),
+    environ: Mapping[str, str] | None = None,
+) -> RestConfig:
+    """The ``RestConfig`` for a kubeconfig and context, with kubectl's loading rules.
+
+    ``kubeconfig`` is one file (like ``--kubeconfig``); without it ``$KUBECONFIG`` (a path list,
+    merged) or ``~/.kube/config`` is read, and with none of them the in-cluster service account
+    is used. The keywords override the kubeconfig like kubectl's global flags of the same names
+    (``request_timeout`` takes seconds or kubectl's ``"30s"``/``"1m"`` syntax). ``environ``
+    replaces ``os.environ`` for the lookup (handy in tests).
+
+    Raises ``kctl.ConfigError`` with kubectl's text for a missing or broken kubeconfig.
+    """
+    timeout = request_timeout
+    if isinstance(timeout, (int, float)) and not isinstance(timeout, bool):
+        timeout = f"{timeout}s"
+    overrides = Overrides(
+        kubeconfig=os.fspath(kubeconfig) if kubeconfig is not None else None,
+        context=context,
+        cluster=cluster,
+        user=user,
+        namespace=namespace,
+        server=server,
+        token=token,
+        certificate_authority=certificate_authority,
+        insecure_skip_tls_verify=insecure_skip_tls_verify,
+        tls_server_name=tls_server_name,
+        request_timeout=timeout if isinstance(timeout, str) else None,
+        as_user=impersonate,
+        as_groups=tuple(impersonate_groups),
+    )
+    return load_rest_config(overrides, os.environ if environ is None else environ)

@@ -3,11 +3,13 @@ nothing but the built-in default (client-go's InClusterConfig)."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from pathlib import Path
 
 from kctl.clientcmd.loader import read_file
 from kctl.clientcmd.overrides import Overrides
+from kctl.errors import ConfigError
 from kctl.rest.config import RestConfig, normalise_host
 
 SERVICE_ACCOUNT_DIR = Path("/var/run/secrets/kubernetes.io/serviceaccount")
@@ -55,3 +57,22 @@ def in_cluster_namespace(environ: Mapping[str, str], sa_dir: Path) -> str:
     except OSError:
         ns = ""
     return ns or "default"
+
+
+def in_cluster(
+    *, environ: Mapping[str, str] | None = None, service_account_dir: str | None = None
+) -> RestConfig:
+    """client-go's ``rest.InClusterConfig()``: the pod's service account token and CA, the
+    API server from ``$KUBERNETES_SERVICE_HOST``/``_PORT``, the pod's namespace.
+
+    Raises ``kctl.ConfigError`` when not running in a pod."""
+    env = os.environ if environ is None else environ
+    sa_dir = Path(service_account_dir) if service_account_dir else SERVICE_ACCOUNT_DIR
+    if not in_cluster_possible(env, sa_dir):
+        raise ConfigError(
+            "unable to load in-cluster configuration, KUBERNETES_SERVICE_HOST and "
+            "KUBERNETES_SERVICE_PORT must be defined"
+        )
+    rc = in_cluster_config(Overrides(), env, sa_dir)
+    rc.namespace = in_cluster_namespace(env, sa_dir)
+    return rc

@@ -24,7 +24,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from kctl import duration
@@ -49,7 +49,7 @@ from kctl.rest.transport import (
     user_agent,
     wire_header,
 )
-from kctl.schema import GroupVersionResource
+from kctl.schema import GroupVersion, GroupVersionResource
 
 if TYPE_CHECKING:
     import requests
@@ -116,7 +116,16 @@ class _Attempt:
 
 
 class RESTClient:
-    """HTTP access to one API server as one user."""
+    """client-go's ``rest.RESTClient``: HTTP access to one API server as one user, and the
+    request builder (``get()``/``post()``/``put()``/``patch(type)``/``delete()``).
+
+    ``RESTClient(config)`` takes a ``RestConfig`` (``kctl.load_config()``); ``group_version``
+    (``"v1"``, ``"apps/v1"``) is what ``.resource("pods")`` resolves against, like client-go's
+    ``config.GroupVersion``. Server warnings go to ``warning_handler`` (default: Python's
+    ``warnings``, category ``kctl.ServerWarning``); requests are logged to the ``kctl`` logger
+    at DEBUG, credentials masked. Nothing is written to stdout/stderr. (The CLI passes its own
+    ``env`` and ``verbosity`` for kubectl's ``Warning:`` lines and ``-v`` output.)
+    """
 
     def __init__(
         self,
@@ -125,6 +134,8 @@ class RESTClient:
         verbosity: int = 0,
         adapter: BaseAdapter | None = None,
         *,
+        group_version: str | GroupVersion | None = None,
+        warning_handler: Callable[[str], None] | None = None,
         authenticator: Any | None = None,
         sleep: Callable[[float], None] = time.sleep,
         monotonic: Callable[[], float] = time.monotonic,
@@ -132,7 +143,13 @@ class RESTClient:
         retry_budget: float = 60.0,
     ) -> None:
         self.config = config
-        self.env = env or Environment.from_process()
+        if env is None:
+            from kctl.libenv import LibraryEnvironment, verbosity_from_logger, warn_through_python
+
+            env = LibraryEnvironment(warning_handler=warning_handler or warn_through_python)
+            verbosity = verbosity or verbosity_from_logger()
+        self.env = env
+        self.group_version = GroupVersion.parse(str(group_version)) if group_version else None
         self.verbosity = verbosity
         self.log = HTTPLogger(self.env.stderr, verbosity, clock=self.env.clock)
         self._adapter = adapter
@@ -432,7 +449,27 @@ class RESTClient:
         return Request(self, verb)
 
     def get(self) -> Request:
+        """A GET request (client-go's ``Get()``)."""
         return Request(self, "GET")
+
+    def post(self) -> Request:
+        """A POST request (create)."""
+        return Request(self, "POST")
+
+    def put(self) -> Request:
+        """A PUT request (replace)."""
+        return Request(self, "PUT")
+
+    def patch(self, patch_type: str) -> Request:
+        """A PATCH request with the body's type: ``kctl.PatchType.MERGE``/``STRATEGIC``/
+        ``JSON``/``APPLY`` (or a Content-Type string)."""
+        from kctl.dynamic import patch_content_type
+
+        return Request(self, "PATCH").header("Content-Type", patch_content_type(patch_type))
+
+    def delete(self) -> Request:
+        """A DELETE request."""
+        return Request(self, "DELETE")
 
     def list_pages(
         self,
@@ -476,7 +513,9 @@ class RESTClient:
 
 class Request:
     """client-go's ``rest.Request`` builder: verb, namespace, resource, name, subresource,
-    query parameters, body; ``do()`` sends it."""
+    query parameters, body; ``do()`` sends it and returns a ``Result``; ``stream()`` and
+    ``watch()`` read the answer as it arrives. API errors are raised as ``kctl.NotFound``,
+    ``kctl.Forbidden``, ``kctl.Conflict``, ... (``APIError`` subclasses carrying the Status)."""
 
     def __init__(self, client: RESTClient, verb: str) -> None:
         self.client = client
@@ -492,17 +531,27 @@ class Request:
         self._timeout: float | None = None
 
     def namespace(self, namespace: str | None) -> Request:
+        """The namespace segment (``None`` or ``""``: none, i.e. all namespaces on a list)."""
         if namespace is not None:
             _check_segment("namespace", namespace, allow_empty=True)
             self._namespace = namespace
         return self
 
-    def resource(self, gvr: GroupVersionResource) -> Request:
-        _check_segment("resource", gvr.resource)
-        self._gvr = gvr
+    def resource(self, resource: GroupVersionResource | str) -> Request:
+        """The resource: a ``GVR``, or a plural name in the client's ``group_version``."""
+        if isinstance(resource, str):
+            gv = self.client.group_version
+            if gv is None:
+                raise UsageError(
+                    f'resource "{resource}" needs a RESTClient with a group_version, or a GVR'
+                )
+            resource = GroupVersionResource(gv.group, gv.version, resource)
+        _check_segment("resource", resource.resource)
+        self._gvr = resource
         return self
 
     def name(self, name: str) -> Request:
+        """The object's name."""
         if not name:
             raise UsageError("resource name may not be empty")
         _check_segment("resource name", name)
@@ -510,36 +559,48 @@ class Request:
         return self
 
     def subresource(self, subresource: str) -> Request:
+        """A subresource (``status``, ``scale``, ``log``)."""
         for part in subresource.split("/"):
             _check_segment("subresource", part)
         self._subresource = subresource
         return self
 
     def abs_path(self, path: str) -> Request:
+        """An absolute server path instead of namespace/resource/name (``/version``)."""
         self._abs_path = path
         return self
 
     def param(self, key: str, value: Any) -> Request:
+        """One query parameter, by its wire name."""
         self._params += _param_pairs([(key, value)])
         return self
 
-    def params(self, params: Params) -> Request:
-        self._params += _param_pairs(params)
+    def params(self, params: Params = None, /, **options: Any) -> Request:
+        """Query parameters (client-go's ``VersionedParams``): ListOptions-style keywords
+        (``label_selector=``, ``field_selector=``, ``limit=``, ``resource_version=``,
+        ``dry_run=True``, ...) and/or a mapping of wire names."""
+        from kctl.params import query
+
+        self._params += _param_pairs(params) + query(options)
         return self
 
     def header(self, key: str, value: str) -> Request:
+        """One request header."""
         self._headers[key] = value
         return self
 
     def body(self, body: Body) -> Request:
+        """The body: a dict/list (sent as JSON), bytes or str (as is), or a file object."""
         self._body = body
         return self
 
     def timeout(self, seconds: float) -> Request:
+        """A deadline for the whole request, in seconds."""
         self._timeout = seconds
         return self
 
     def path(self) -> str:
+        """The URL path the request goes to."""
         if self._abs_path is not None:
             return self._abs_path
         if self._gvr is None:
@@ -560,7 +621,8 @@ class Request:
             return _ResourceInfo()
         return _ResourceInfo(self._gvr.resource, self._gvr.group, self._name or "")
 
-    def do(self, stream: bool = False) -> requests.Response:
+    def send(self, stream: bool = False) -> requests.Response:
+        """Send it; the transport's response (2xx/304; errors raised)."""
         return self.client._request(
             self._verb,
             self.path(),
@@ -572,13 +634,53 @@ class Request:
             self._info(),
         )
 
+    def do(self) -> Result:
+        """Send it and read the whole answer (client-go's ``Do(ctx)``)."""
+        return Result(self.send())
+
     def do_json(self) -> Any:
-        return _json_body(self.do())
+        """``do().json()``."""
+        return _json_body(self.send())
+
+    def stream(self) -> Iterator[bytes]:
+        """Send it and yield the body in chunks as they arrive (client-go's ``Stream``:
+        logs with ``follow``, proxies)."""
+        return iter_body(self.send(stream=True))
 
     def watch(self) -> Iterator[dict[str, Any]]:
+        """Send it as a watch and yield each event (``{"type": ..., "object": ...}``) as it
+        arrives, until the server ends the stream. For a watch that resumes by itself, use
+        ``DynamicClient.resource(gvr).watch()``."""
         if not any(k == "watch" for k, _ in self._params):
             self._params.append(("watch", "true"))
-        return decode_json_stream(self.do(stream=True))
+        return decode_json_stream(self.send(stream=True))
+
+
+T = TypeVar("T")
+
+
+class Result:
+    """What ``Request.do()`` returns (client-go's ``rest.Result``): the answer's status code,
+    headers and body, decoded on demand."""
+
+    def __init__(self, response: requests.Response) -> None:
+        self._response = response
+        self.status_code: int = response.status_code
+        self.headers: Mapping[str, str] = response.headers
+
+    def raw(self) -> bytes:
+        """The body as bytes (client-go's ``Raw()``)."""
+        return bytes(self._response.content)
+
+    def json(self) -> Any:
+        """The body decoded from JSON (``None`` for an empty body or a ``304``)."""
+        return _json_body(self._response)
+
+    def into(self, kind: type[T]) -> T:
+        """The decoded body, typed as ``kind`` for the type checker (client-go's ``Into``):
+        ``result.into(PodList)`` with ``PodList`` from ``kctl.models.core_v1``. Objects stay
+        plain dicts; nothing is converted or checked at run time."""
+        return cast(T, self.json())
 
 
 def _check_segment(what: str, value: str, allow_empty: bool = False) -> None:
@@ -804,6 +906,7 @@ __all__ = [
     "APIError",
     "RESTClient",
     "Request",
+    "Result",
     "decode_json_stream",
     "iter_body",
     "network_error",

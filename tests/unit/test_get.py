@@ -12,6 +12,7 @@ from kctl.cli import get as get_cmd
 from kctl.cli.main import run
 from kctl.env import Environment
 from kctl.errors import NotFound, ResourceTypeNotFound, Status
+from kctl.params import query
 from kctl.restmapper import RESTMapping
 from kctl.schema import GroupVersionKind, GroupVersionResource
 
@@ -75,6 +76,9 @@ class FakeDynamic:
         self.calls: list[dict[str, Any]] = []
         self.stdout_when_fetched: list[str] = []
 
+    def resource(self, gvr: GroupVersionResource) -> FakeResource:
+        return FakeResource(self, gvr, None)
+
     def list(
         self,
         gvr: GroupVersionResource,
@@ -122,6 +126,34 @@ class FakeDynamic:
         if found is None:
             raise NotFound(Status(404, "NotFound", f'{gvr.resource} "{name}" not found'))
         return found
+
+
+class FakeResource:
+    """``FakeDynamic.resource(gvr).namespace(ns)``: the calls land on ``FakeDynamic``."""
+
+    def __init__(self, dynamic: FakeDynamic, gvr: GroupVersionResource, ns: str | None) -> None:
+        self.dynamic, self.gvr, self.ns = dynamic, gvr, ns
+
+    def namespace(self, namespace: str) -> FakeResource:
+        return FakeResource(self.dynamic, self.gvr, namespace or None)
+
+    def get(self, name: str, *, as_table: bool = False, include_object: Any = None) -> Any:
+        return self.dynamic.get(
+            self.gvr, self.ns, name, as_table=as_table, include_object=include_object
+        )
+
+    def pages(
+        self,
+        *,
+        chunk_size: int = 500,
+        as_table: bool = False,
+        include_object: Any = None,
+        **params: Any,
+    ) -> Any:
+        wire = dict(query(params))
+        return self.dynamic.list(
+            self.gvr, self.ns, wire, as_table, chunk_size, include_object=include_object
+        )
 
 
 class FakeFactory:

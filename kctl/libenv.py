@@ -1,0 +1,78 @@
+"""The ``Environment`` a library client runs in: no process I/O at all.
+
+The CLI hands its layers an ``Environment`` built from the process (``sys.stdout``, a terminal,
+``-v`` logging on stderr). A program that imports kctl gets this one instead, so a library object
+never writes to stdout/stderr and never changes ``sys.*``:
+
+- server warnings (``Warning:`` headers) go to ``warning_handler`` if one is given, else through
+  Python's ``warnings`` module as ``kctl.ServerWarning``;
+- what the CLI would print at ``-v8`` goes to the ``kctl`` logger at DEBUG instead (one line
+  per request and response with headers, credentials masked exactly as ``-v`` masks them), as
+  does an exec credential plugin's stderr.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import os
+import sys
+import warnings
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import IO, cast
+
+from kctl.env import Environment
+
+LOGGER = logging.getLogger("kctl")
+
+WarningHandler = Callable[[str], None]
+
+
+class ServerWarning(UserWarning):
+    """A ``Warning:`` header from the API server (e.g. a deprecated API version)."""
+
+
+def warn_through_python(text: str) -> None:
+    """The default warning handler: ``warnings.warn(text, ServerWarning)``."""
+    warnings.warn(text, ServerWarning, stacklevel=2)
+
+
+class _LogStream(io.TextIOBase):
+    """A text stream whose complete lines become ``kctl`` log records at ``level``."""
+
+    def __init__(self, level: int) -> None:
+        self.level = level
+        self._partial = ""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        self._partial += text
+        *lines, self._partial = self._partial.split("\n")
+        for line in lines:
+            if line:
+                LOGGER.log(self.level, "%s", line)
+        return len(text)
+
+
+def verbosity_from_logger() -> int:
+    """The ``-v`` level the ``kctl`` logger wants: 8 (requests and responses with headers,
+    masked) when it is enabled for DEBUG, else none. Bodies (``-v9``) are never logged: they
+    can carry Secret data."""
+    return 8 if LOGGER.isEnabledFor(logging.DEBUG) else 0
+
+
+@dataclass
+class LibraryEnvironment(Environment):
+    """An ``Environment`` for library use: see the module docstring."""
+
+    stdout: IO[str] = field(default_factory=lambda: cast(IO[str], _LogStream(logging.INFO)))
+    stderr: IO[str] = field(default_factory=lambda: cast(IO[str], _LogStream(logging.DEBUG)))
+    stdin: IO[str] = field(default_factory=lambda: sys.stdin)
+    environ: Mapping[str, str] = field(default_factory=lambda: os.environ)
+    warning_handler: WarningHandler = warn_through_python
+
+    def warn(self, text: str) -> None:
+        self.warning_handler(text)
