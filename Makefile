@@ -1,8 +1,9 @@
 # kctl's entry points. Target names are a contract: README, .ci/run and bench rely on them.
 #
-#   make test          lint + type check + unit and integration tests (builds the control-plane
-#                      binaries into ~/.cache/kctl/bin/ on the first run)
-#   make unit | lint   the fast parts alone
+#   make test          lint + type check + unit and integration tests (installs the shells the
+#                      tests drive, or says how; builds the control-plane binaries into
+#                      ~/.cache/kctl/bin/ on the first run)
+#   make unit | lint   the fast parts alone;  make unit-pythons  the unit suite on 3.11/3.12/3.13
 #   make cluster       a local control plane in .devcluster/ (kubeconfigs + env file)
 #   make seed          demo data in it;  make cluster-down  stops it and removes .devcluster/
 #   make demo          install, cluster, seed, then kctl get pods -A and kctl api-resources
@@ -15,11 +16,11 @@ PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.kctl-installed
 PYTEST_ARGS ?=
 
-.PHONY: help install test unit integration lint cluster cluster-down seed demo bench completions \
-	binaries clean
+.PHONY: help install test unit unit-pythons prereqs integration lint cluster cluster-down seed \
+	demo bench completions binaries clean
 
 help:
-	@sed -n '2,11p' Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '2,12p' Makefile | sed 's/^# \{0,1\}//'
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +40,15 @@ lint: $(INSTALLED)
 unit: $(INSTALLED)
 	$(PY) -m pytest tests/unit -ra $(PYTEST_ARGS)
 
+# Every supported Python this machine has, each in its own .venv-pyX.Y.
+unit-pythons:
+	.ci/pythons
+
+# zsh, fish, bash-completion, GNU time...: installed with apt when root or passwordless sudo,
+# else a stop with the exact command (the one list lives in .ci/prereqs, shared with .ci/run).
+prereqs:
+	@.ci/prereqs
+
 # Finds or builds kube-apiserver, etcd and kubectl (see tests/envtest/binaries.py).
 binaries: $(INSTALLED)
 	$(PY) -m tests.envtest binaries
@@ -46,7 +56,8 @@ binaries: $(INSTALLED)
 integration: binaries
 	$(PY) -m pytest tests/integration -ra $(PYTEST_ARGS)
 
-test: lint binaries
+# prereqs comes first: a missing shell stops the run before anything else starts.
+test: prereqs lint binaries
 	$(PY) -m pytest tests/unit tests/integration -ra $(PYTEST_ARGS)
 
 cluster: $(INSTALLED)
