@@ -26,7 +26,7 @@ import click
 
 from kctl.cli.options import global_options
 from kctl.env import Environment
-from kctl.errors import APIError, KctlError, MultipleErrors, UsageError
+from kctl.errors import APIError, KctlError, MultipleErrors, UsageError, malformed
 from kctl.printers import registry
 
 if TYPE_CHECKING:
@@ -281,6 +281,8 @@ def _fetch(
                     if not (opts.ignore_not_found and exc.code == 404):
                         errors.append(exc)
                     continue
+                if not isinstance(body, dict):
+                    raise malformed(target.mapping.gvr.resource, name, "an object", body)
                 yield Page(target.mapping, body, True)
         else:
             try:
@@ -336,14 +338,17 @@ def _table_options(opts: GetOptions, mapping: RESTMapping, kind_prefix: str) -> 
 
 
 def _to_block(page: Page, topts: TableOptions, env: Environment, opts: GetOptions) -> TableBlock:
-    from kctl.printers.table import convert_objects, convert_table
+    from kctl.printers.table import check_table, convert_objects, convert_table
 
     body = page.body
     if body.get("kind") == "Table":
         if opts.sort_by:
+            check_table(body)  # the sort reads the rows before convert_table checks them
             body = _sort_table(body, opts.sort_by)
         return convert_table(body, topts)
     items = body.get("items") if "items" in body and not page.named else [body]
+    if items is not None and not isinstance(items, list):
+        raise malformed("list", "items", "an array", items)
     return convert_objects(items or [], topts, env.clock())
 
 
@@ -425,7 +430,11 @@ def _items(pages: Iterator[Page], strip: bool) -> Iterator[dict[str, Any]]:
             list_kind = str(body.get("kind") or "")
             kind = list_kind[:-4] if list_kind.endswith("List") else list_kind
             objs = body.get("items") or []
-            for obj in objs:
+            if not isinstance(objs, list):
+                raise malformed("list", "items", "an array", objs)
+            for i, obj in enumerate(objs):
+                if not isinstance(obj, dict):
+                    raise malformed("list", f"items[{i}]", "an object", obj)
                 if "kind" not in obj and kind:
                     obj["kind"] = kind
                 if "apiVersion" not in obj and api_version:

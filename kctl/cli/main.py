@@ -66,7 +66,14 @@ def cli() -> None:
 def run(argv: Sequence[str], env: Environment | None = None) -> int:
     """Run one kctl invocation and return its exit code; never lets a traceback out for user
     errors (the error funnel)."""
-    env = env or Environment.from_process()
+    if env is None:
+        env = Environment.from_process()
+        # Failing standard streams become kubectl's `error: write /dev/stdout: ...` (streams.py).
+        from kctl.cli.streams import guard
+
+        env.stdout = guard(sys.stdout, "/dev/stdout")
+        env.stderr = guard(sys.stderr, "/dev/stderr")
+        env.stdin = guard(sys.stdin, "/dev/stdin")
     try:
         cli.main(args=list(argv), prog_name="kctl", standalone_mode=False, obj=env)
     except click.exceptions.Exit as exc:
@@ -79,7 +86,7 @@ def run(argv: Sequence[str], env: Environment | None = None) -> int:
         return 130
     except KctlError as exc:
         _flush(env)
-        env.stderr.write(f"{exc}\n")
+        _say(env, f"{exc}\n")
         return exc.exit_code
     except KeyboardInterrupt:
         return 130
@@ -87,7 +94,10 @@ def run(argv: Sequence[str], env: Environment | None = None) -> int:
         # `kctl get pods | head`: the reader went away; nothing left to say.
         _silence_stdout()
         return 0
-    _flush(env)
+    failed = _flush(env)
+    if failed is not None:  # the last buffered output could not be written
+        _say(env, f"{failed}\n")
+        return failed.exit_code
     return 0
 
 
@@ -113,11 +123,25 @@ def _usage_message(exc: click.UsageError, cmd: str) -> str:
     return message
 
 
-def _flush(env: Environment) -> None:
+def _flush(env: Environment) -> KctlError | None:
+    """Flush stdout; a failure is returned (a closed pipe is not one: kubectl is quiet too)."""
     try:
         env.stdout.flush()
     except (BrokenPipeError, ValueError):
         _silence_stdout()
+    except KctlError as exc:  # StreamError: a full disk, a closed descriptor
+        _silence_stdout()
+        return exc
+    return None
+
+
+def _say(env: Environment, text: str) -> None:
+    """The funnel's last words; a stderr that cannot take them leaves only the exit code."""
+    try:
+        env.stderr.write(text)
+        env.stderr.flush()
+    except (KctlError, OSError, ValueError):
+        pass
 
 
 def _silence_stdout() -> None:
@@ -127,5 +151,5 @@ def _silence_stdout() -> None:
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
+    except (OSError, ValueError, AttributeError):  # AttributeError: started without a stdout
         pass

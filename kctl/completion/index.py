@@ -21,7 +21,7 @@ import sys
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any
+    from typing import Any, TypeGuard
 
 FORMAT = 1
 _MAX_ENTRIES = 8  # kubeconfig file lists / servers remembered
@@ -56,10 +56,21 @@ class Index:
         try:
             with open(self.path, "rb") as f:
                 data = marshal.load(f)
-            if isinstance(data, dict) and data.get("format") == FORMAT:
+            if (
+                isinstance(data, dict)
+                and data.get("format") == FORMAT
+                and isinstance(data.get("kubeconfig"), dict)
+                and isinstance(data.get("discovery"), dict)
+            ):
                 self.data = data
-        except (OSError, EOFError, ValueError, TypeError):
+            else:
+                # Damaged or from another version: start afresh, and make sure the next save
+                # replaces the file even if this TAB changes nothing.
+                self.dirty = True
+        except FileNotFoundError:
             pass
+        except (OSError, EOFError, ValueError, TypeError):
+            self.dirty = True
 
     def kubeconfig(self, paths: list[str]) -> dict[str, Any]:
         """``{"current", "contexts", "clusters", "users"}`` for these kubeconfig files."""
@@ -67,7 +78,7 @@ class Index:
         key = "\n".join(paths)
         section: dict[str, Any] = self.data["kubeconfig"]
         entry = section.get(key)
-        if isinstance(entry, dict) and entry.get("stamp") == stamp:
+        if _valid_kubeconfig(entry) and entry.get("stamp") == stamp:
             return entry
         entry = _parse_kubeconfig(paths)
         entry["stamp"] = stamp
@@ -78,7 +89,7 @@ class Index:
         """``{"resources", "versions"}`` for ``server``; None when its discovery cache is cold."""
         section: dict[str, Any] = self.data["discovery"]
         entry = section.get(server)
-        if isinstance(entry, dict) and entry.get("stamp") == _stat(entry.get("file", "")):
+        if _valid_discovery(entry) and entry.get("stamp") == _stat(entry["file"]):
             return entry
         from kctl.discovery import cache as discovery_cache
 
@@ -102,6 +113,44 @@ class Index:
         if self.dirty:
             write_atomic(self.path, marshal.dumps(self.data))
             self.dirty = False
+
+
+# An entry that unmarshals but has the wrong shape (a damaged or hand-edited file) is treated
+# as stale: rebuilt from its source and written back, so completion heals itself.
+
+
+def _strings(value: Any) -> bool:
+    return isinstance(value, list) and all(type(v) is str for v in value)
+
+
+def _valid_kubeconfig(entry: Any) -> TypeGuard[dict[str, Any]]:
+    if not isinstance(entry, dict) or not isinstance(entry.get("current"), str):
+        return False
+    contexts, clusters = entry.get("contexts"), entry.get("clusters")
+    if not isinstance(contexts, dict) or not isinstance(clusters, dict):
+        return False
+    for body in contexts.values():
+        if not isinstance(body, dict) or not all(type(v) is str for v in body.values()):
+            return False
+    return all(type(v) is str for v in clusters.values()) and _strings(entry.get("users"))
+
+
+def _valid_discovery(entry: Any) -> TypeGuard[dict[str, Any]]:
+    if not isinstance(entry, dict) or not isinstance(entry.get("file"), str):
+        return False
+    resources = entry.get("resources")
+    if not isinstance(resources, list) or not _strings(entry.get("versions")):
+        return False
+    for res in resources:
+        if not isinstance(res, dict) or set(res) != set(_RESOURCE_FIELDS):
+            return False
+        if not all(type(res[k]) is str for k in ("group", "version", "name", "kind")):
+            return False
+        if type(res["singularName"]) is not str or type(res["namespaced"]) is not bool:
+            return False
+        if not (_strings(res["verbs"]) and _strings(res["shortNames"])):
+            return False
+    return True
 
 
 def _summarise(doc: dict[str, Any]) -> dict[str, Any]:

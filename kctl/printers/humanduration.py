@@ -44,7 +44,7 @@ def human_duration(seconds: float) -> str:
 
 def parse_timestamp(text: str) -> float | None:
     """Seconds since the epoch for an RFC 3339 timestamp (``2024-05-01T10:00:00Z``), or None."""
-    if not text:
+    if not text or not isinstance(text, str):  # server data: anything but a string is no time
         return None
     try:
         return datetime.fromisoformat(text.replace("Z", "+00:00")).timestamp()

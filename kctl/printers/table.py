@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from kctl.errors import malformed
 from kctl.printers.humanduration import age
 from kctl.printers.jsonpath_gofmt import sprint as go_sprint
 from kctl.printers.tabwriter import TabWriter
@@ -82,15 +83,50 @@ def _decorations(opts: TableOptions, obj: Any) -> tuple[list[str], list[str]]:
     before = [cell_text(meta.get("namespace") or "")] if opts.with_namespace else []
     after = []
     if opts.label_columns or opts.show_labels:
-        labels = meta.get("labels") or {}
+        labels = meta.get("labels")
+        # Go's metadata decoding would drop labels that are not a string map: no labels.
+        if not isinstance(labels, dict):
+            labels = {}
         after = [cell_text(labels.get(key, "")) for key in opts.label_columns]
         if opts.show_labels:
             after.append(cell_text(format_labels(labels)))
     return before, after
 
 
+# Column definition fields and the JSON types Go's TableColumnDefinition decodes them into.
+_COLUMN_FIELDS = (("name", str), ("type", str), ("format", str), ("description", str))
+
+
+def check_table(table: dict[str, Any]) -> None:
+    """Refuse a Table kubectl could not decode either (a wrong type where Go's struct has a
+    fixed one), naming the field; cells and row objects may hold anything, as in Go."""
+    coldefs = table.get("columnDefinitions")
+    if coldefs is not None and not isinstance(coldefs, list):
+        raise malformed("Table", "columnDefinitions", "an array", coldefs)
+    for i, c in enumerate(coldefs or []):
+        where = f"columnDefinitions[{i}]"
+        if not isinstance(c, dict):
+            raise malformed("Table", where, "an object", c)
+        for key, kind in _COLUMN_FIELDS:
+            if c.get(key) is not None and not isinstance(c[key], kind):
+                raise malformed("Table", f"{where}.{key}", "a string", c[key])
+        priority = c.get("priority")
+        if priority is not None and (type(priority) is not int):
+            raise malformed("Table", f"{where}.priority", "an integer", priority)
+    rows = table.get("rows")
+    if rows is not None and not isinstance(rows, list):
+        raise malformed("Table", "rows", "an array", rows)
+    for i, row in enumerate(rows or []):
+        if not isinstance(row, dict):
+            raise malformed("Table", f"rows[{i}]", "an object", row)
+        cells = row.get("cells")
+        if cells is not None and not isinstance(cells, list):
+            raise malformed("Table", f"rows[{i}].cells", "an array", cells)
+
+
 def convert_table(table: dict[str, Any], opts: TableOptions) -> TableBlock:
-    """A ``meta.k8s.io`` Table page as header + rows of strings."""
+    """A ``meta.k8s.io`` Table page as header + rows of strings (``check_table`` first)."""
+    check_table(table)
     coldefs: list[dict[str, Any]] = table.get("columnDefinitions") or []
     shown = [i for i, c in enumerate(coldefs) if opts.wide or not c.get("priority")]
     name_col = next(
@@ -145,8 +181,12 @@ def convert_objects(
         header.append("LABELS")
     prefix = opts.kind_prefix + "/" if opts.kind_prefix else ""
     rows = []
-    for obj in objects:
-        meta = obj.get("metadata") or {}
+    for i, obj in enumerate(objects):
+        if not isinstance(obj, dict):
+            raise malformed("list", f"items[{i}]", "an object", obj)
+        meta = obj.get("metadata")
+        if not isinstance(meta, dict):
+            meta = {}
         before, after = _decorations(opts, obj)
         name = prefix + str(meta.get("name") or "")
         rows.append(before + [name, age(meta.get("creationTimestamp"), now)] + after)

@@ -332,6 +332,42 @@ def test_corrupt_index_is_ignored_and_replaced(world):
     assert os.stat(index.parent).st_mode & 0o777 == 0o700
 
 
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda d: d.update(kubeconfig=[], discovery=5),  # sections of the wrong type
+        lambda d: d.update(
+            discovery={k: {**v, "resources": "x"} for k, v in d["discovery"].items()}
+        ),
+        lambda d: d.update(
+            discovery={k: {**v, "resources": [1]} for k, v in d["discovery"].items()}
+        ),
+        lambda d: d.update(
+            kubeconfig={k: {**v, "contexts": {"dev": 3}} for k, v in d["kubeconfig"].items()}
+        ),
+        lambda d: d.update(
+            kubeconfig={k: {**v, "clusters": []} for k, v in d["kubeconfig"].items()}
+        ),
+    ],
+    ids=["sections", "resources-string", "resource-number", "context-number", "clusters-list"],
+)
+def test_index_of_the_wrong_shape_is_rebuilt_and_rewritten(world, damage):
+    """A damaged index that still unmarshals must not disable completion for good."""
+    import marshal
+
+    assert values(world, "get", "sv") == ["services"]
+    index = Path(world["KUBECACHEDIR"]) / "completion" / "index.marshal"
+    data = marshal.loads(index.read_bytes())
+    damage(data)
+    index.write_bytes(marshal.dumps(data))
+    assert values(world, "get", "sv") == ["services"]
+    assert values(world, "config", "use-context", "") != []
+    healed = marshal.loads(index.read_bytes())
+    assert isinstance(healed["kubeconfig"], dict) and isinstance(healed["discovery"], dict)
+    for entry in healed["discovery"].values():
+        assert all(isinstance(r, dict) for r in entry["resources"])
+
+
 def test_get_raw_and_api_group_values(world):
     assert complete(world, "get", "--raw", "/apis/a") == (
         [("/apis/apps/", "")],
