@@ -27,6 +27,7 @@ from kctl.errors import (
 from kctl.rest.client import RESTClient
 from kctl.rest.config import RestConfig
 from kctl.schema import GroupVersionResource
+from tests.faultserver import status
 
 TOKEN = "s3cr3t-token-value"
 CM = GroupVersionResource("", "v1", "configmaps")
@@ -120,18 +121,7 @@ def make_client(
 
 
 def status_body(code: int, reason: str, message: str, **details: Any) -> bytes:
-    obj: dict[str, Any] = {
-        "kind": "Status",
-        "apiVersion": "v1",
-        "metadata": {},
-        "status": "Failure",
-        "message": message,
-        "reason": reason,
-        "code": code,
-    }
-    if details:
-        obj["details"] = details
-    return json.dumps(obj).encode()
+    return json.dumps(status(code, reason, message, **details)).encode()
 
 
 JSON = [("Content-Type", "application/json")]
