@@ -273,23 +273,12 @@ class MultipleErrors(KctlError):
         return self.message
 
 
-def json_type(value: Any) -> str:
-    """The JSON name of a decoded value's type, for messages about server data."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, (int, float)):
-        return "number"
-    if isinstance(value, str):
-        return "string"
-    return "array" if isinstance(value, list) else "object"
-
-
 def malformed(what: str, where: str, expected: str, value: Any) -> KctlError:
     """The one wording for server data of the wrong shape: names the object and the field
     (``error: the server sent a malformed Table: rows[0].cells: expected an array, got string``)."""
+    from kctl.gostr import json_kind
+
+    got = "null" if value is None else json_kind(value)
     return KctlError(
-        f"error: the server sent a malformed {what}: {where}: expected {expected}, "
-        f"got {json_type(value)}"
+        f"error: the server sent a malformed {what}: {where}: expected {expected}, got {got}"
     )

@@ -14,21 +14,14 @@ import os
 from typing import IO, Any, cast
 
 from kctl.errors import KctlError
+from kctl.gostr import go_os_error
 
 
 class StreamError(KctlError):
     """A standard stream failed: ``error: write /dev/stdout: <Go's errno text>``."""
 
     def __init__(self, op: str, name: str, exc: OSError) -> None:
-        super().__init__(f"error: {op} {name}: {errno_text(exc)}")
-
-
-def errno_text(exc: OSError) -> str:
-    """Go's text for an errno: the C library's, lower-cased (``no space left on device``)."""
-    if exc.errno is None:
-        return str(exc)
-    text = os.strerror(exc.errno)
-    return text[:1].lower() + text[1:]
+        super().__init__(f"error: {go_os_error(op, name, exc)}")
 
 
 def _guard(op: str, name: str, call: Any, *args: Any) -> Any:
