@@ -38,6 +38,16 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "PatchType": ("kctl.dynamic", "PatchType"),
     "WatchEvent": ("kctl.dynamic", "Event"),
     "Clientset": ("kctl.clientset", "Clientset"),
+    "DiscoveryClient": ("kctl.discovery.client", "DiscoveryClient"),
+    "DiskCache": ("kctl.discovery.cache", "DiskCache"),
+    "APIGroup": ("kctl.discovery.records", "APIGroup"),
+    "APIResource": ("kctl.discovery.records", "APIResource"),
+    "APIResourceList": ("kctl.discovery.records", "APIResourceList"),
+    "GroupDiscoveryFailed": ("kctl.discovery.records", "GroupDiscoveryFailed"),
+    "RESTMapper": ("kctl.restmapper", "RESTMapper"),
+    "RESTMapping": ("kctl.restmapper", "RESTMapping"),
+    "NoKindMatch": ("kctl.restmapper", "NoKindMatch"),
+    "ResourceTypeNotFound": ("kctl.errors", "ResourceTypeNotFound"),
     # schema
     "GVR": ("kctl.schema", "GroupVersionResource"),
     "GVK": ("kctl.schema", "GroupVersionKind"),
@@ -77,6 +87,16 @@ __all__ = [
     "PatchType",
     "WatchEvent",
     "Clientset",
+    "DiscoveryClient",
+    "DiskCache",
+    "APIGroup",
+    "APIResource",
+    "APIResourceList",
+    "GroupDiscoveryFailed",
+    "RESTMapper",
+    "RESTMapping",
+    "NoKindMatch",
+    "ResourceTypeNotFound",
     "GVR",
     "GVK",
     "GroupVersion",
@@ -102,6 +122,14 @@ if TYPE_CHECKING:
     from kctl.clientcmd.clientconfig import load_config
     from kctl.clientcmd.incluster import in_cluster as in_cluster_config
     from kctl.clientset import Clientset
+    from kctl.discovery.cache import DiskCache
+    from kctl.discovery.client import DiscoveryClient
+    from kctl.discovery.records import (
+        APIGroup,
+        APIResource,
+        APIResourceList,
+        GroupDiscoveryFailed,
+    )
     from kctl.dynamic import DynamicClient, PatchType, ResourceClient
     from kctl.dynamic import Event as WatchEvent
     from kctl.errors import (
@@ -114,6 +142,7 @@ if TYPE_CHECKING:
         Forbidden,
         KctlError,
         NotFound,
+        ResourceTypeNotFound,
         Status,
         StatusCause,
         Unauthorized,
@@ -121,6 +150,7 @@ if TYPE_CHECKING:
     from kctl.libenv import ServerWarning
     from kctl.rest.client import Request, RESTClient, Result
     from kctl.rest.config import RestConfig
+    from kctl.restmapper import NoKindMatch, RESTMapper, RESTMapping
     from kctl.schema import GroupVersion
     from kctl.schema import GroupVersionKind as GVK
     from kctl.schema import GroupVersionResource as GVR

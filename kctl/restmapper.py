@@ -65,10 +65,20 @@ class NoKindMatch(KctlError):
 
 
 class RESTMapper:
-    """Resolves typed names against discovery; see the module docstring for the rules."""
+    """client-go's RESTMapper over a ``kctl.DiscoveryClient``, with kubectl's rules (see the
+    module docstring): ``resource_for("deploy")``, ``kind_for(...)``, ``rest_mapping(kind)``,
+    ``mapping_for(...)``. Unknown names raise ``kctl.ResourceTypeNotFound`` (with kubectl's
+    "Did you mean" suggestion) or ``kctl.NoKindMatch``. Warnings go where the discovery
+    client's go (``env`` overrides that, for the CLI)."""
 
-    def __init__(self, discovery: DiscoverySource, env: Environment) -> None:
+    def __init__(self, discovery: DiscoverySource, env: Environment | None = None) -> None:
         self.discovery = discovery
+        if env is None:
+            env = getattr(discovery, "env", None)
+        if env is None:
+            from kctl.libenv import LibraryEnvironment
+
+            env = LibraryEnvironment()
         self.env = env
         self._index: _Index | None = None
         self._revalidated = False
@@ -110,7 +120,24 @@ class RESTMapper:
         """Whether some discovered resource declares this category (no revalidation)."""
         return bool(self._category_members(name))
 
-    def kind_for(self, gvk: GroupVersionKind) -> RESTMapping:
+    def resource_for(self, resource: str | GroupVersionResource) -> GroupVersionResource:
+        """The fully qualified resource for what a user typed (``"deploy"``, ``"pods"``,
+        ``"ingresses.networking"``) or a partial ``GVR`` (empty group or version)."""
+        return self.mapping_for(_typed(resource)).gvr
+
+    def kind_for(self, resource: str | GroupVersionResource) -> GroupVersionKind:
+        """The kind a resource serves (client-go's ``KindFor``): ``"deploy"`` ->
+        ``GVK("apps", "v1", "Deployment")``."""
+        return self.mapping_for(_typed(resource)).gvk
+
+    def rest_mapping(self, group_kind: str, version: str = "") -> RESTMapping:
+        """Where a kind lives (client-go's ``RESTMapping(gk, versions...)``): ``group_kind`` is
+        ``"Deployment.apps"`` or ``"Pod"``; an empty ``version`` means the preferred one.
+        Raises ``NoKindMatch``."""
+        kind, _, group = group_kind.partition(".")
+        return self.mapping_for_kind(GroupVersionKind(group, version, kind))
+
+    def mapping_for_kind(self, gvk: GroupVersionKind) -> RESTMapping:
         """The mapping serving a kind (GVK → GVR); an empty version means the preferred one.
         Raises ``NoKindMatch``."""
         entry = self._lookup_kind(gvk.group, gvk.version, gvk.kind)
@@ -303,6 +330,19 @@ class _Index:
 def _singular(entry: dict[str, Any]) -> str:
     """The singular name, or the lowercased kind when the server gave none (client-go)."""
     return str(entry["singularName"] or entry["kind"].lower())
+
+
+def _typed(resource: str | GroupVersionResource) -> str:
+    """A GVR as kubectl's typed form: ``resource.version.group`` (or less when parts are
+    empty)."""
+    if isinstance(resource, str):
+        return resource
+    group, version, name = resource
+    if version and group:
+        return f"{name}.{version}.{group}"
+    if version:  # core group, version given: "pods.v1." is not valid; the plural alone is
+        return name
+    return f"{name}.{group}" if group else name
 
 
 def _mapping(entry: dict[str, Any]) -> RESTMapping:

@@ -6,6 +6,7 @@ is kubectl's factory path: files -> merge -> overrides -> RestConfig, or in-clus
 from __future__ import annotations
 
 import base64
+import dataclasses
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -305,6 +306,7 @@ def load_config(
     impersonate: str | None = None,
     impersonate_groups: tuple[str, ...] = (),
     environ: Mapping[str, str] | None = None,
+    overrides: Overrides | None = None,
 ) -> RestConfig:
     """The ``RestConfig`` for a kubeconfig and context, with kubectl's loading rules.
 
@@ -312,26 +314,30 @@ def load_config(
     merged) or ``~/.kube/config`` is read, and with none of them the in-cluster service account
     is used. The keywords override the kubeconfig like kubectl's global flags of the same names
     (``request_timeout`` takes seconds or kubectl's ``"30s"``/``"1m"`` syntax). ``environ``
-    replaces ``os.environ`` for the lookup (handy in tests).
+    replaces ``os.environ`` for the lookup (handy in tests). ``overrides`` passes all of
+    kubectl's global flags at once (what the CLI does); keywords given here win over it.
 
     Raises ``kctl.ConfigError`` with kubectl's text for a missing or broken kubeconfig.
     """
     timeout = request_timeout
     if isinstance(timeout, (int, float)) and not isinstance(timeout, bool):
         timeout = f"{timeout}s"
-    overrides = Overrides(
-        kubeconfig=os.fspath(kubeconfig) if kubeconfig is not None else None,
-        context=context,
-        cluster=cluster,
-        user=user,
-        namespace=namespace,
-        server=server,
-        token=token,
-        certificate_authority=certificate_authority,
-        insecure_skip_tls_verify=insecure_skip_tls_verify,
-        tls_server_name=tls_server_name,
-        request_timeout=timeout if isinstance(timeout, str) else None,
-        as_user=impersonate,
-        as_groups=tuple(impersonate_groups),
+    given: dict[str, Any] = {
+        "kubeconfig": os.fspath(kubeconfig) if kubeconfig is not None else None,
+        "context": context,
+        "cluster": cluster,
+        "user": user,
+        "namespace": namespace,
+        "server": server,
+        "token": token,
+        "certificate_authority": certificate_authority,
+        "insecure_skip_tls_verify": insecure_skip_tls_verify,
+        "tls_server_name": tls_server_name,
+        "request_timeout": timeout if isinstance(timeout, str) else None,
+        "as_user": impersonate,
+        "as_groups": tuple(impersonate_groups) or None,
+    }
+    overrides = dataclasses.replace(
+        overrides or Overrides(), **{k: v for k, v in given.items() if v is not None}
     )
     return load_rest_config(overrides, os.environ if environ is None else environ)

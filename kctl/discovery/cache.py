@@ -164,3 +164,51 @@ def _make_dirs(directory: str) -> None:
     for d in reversed(missing):
         with contextlib.suppress(FileExistsError):
             os.mkdir(d, 0o700)
+
+
+class DiskCache:
+    """The discovery cache on disk, as the CLI keeps it: one JSON file per server under
+    ``<directory>/discovery/<host>/``, revalidated with ETags after ``ttl`` seconds (kubectl's
+    6 h). ``directory`` defaults to kctl's cache root (``$KUBECACHEDIR``, else
+    ``$XDG_CACHE_HOME/kctl``, else ``~/.cache/kctl``). Pass one to ``kctl.DiscoveryClient``
+    (``cache=DiskCache()``); without it discovery stays in memory."""
+
+    def __init__(self, directory: str | os.PathLike[str] | None = None, ttl: float = TTL_SECONDS):
+        if directory is None:
+            from kctl.env import default_cache_root
+
+            directory = default_cache_root(os.environ)
+        self.directory = Path(directory)
+        self.ttl = ttl
+
+    def __repr__(self) -> str:
+        return f"DiskCache({str(self.directory)!r}, ttl={self.ttl!r})"
+
+    def read(self, server_url: str) -> dict[str, Any] | None:
+        """The cached document for a server, or ``None``."""
+        return read(self.directory, server_url)
+
+    def write(self, server_url: str, data: dict[str, Any]) -> None:
+        """Store the document (atomically; an unwritable cache raises ``OSError``)."""
+        write(self.directory, server_url, data)
+
+    def is_fresh(self, data: dict[str, Any], now: float) -> bool:
+        """Whether the document may be used without asking the server."""
+        return is_fresh(data, now, self.ttl)
+
+
+class MemoryCache(DiskCache):
+    """No disk: each ``DiscoveryClient`` asks the server once and keeps the answer in memory."""
+
+    def __init__(self) -> None:
+        self.directory = Path()
+        self.ttl = TTL_SECONDS
+
+    def __repr__(self) -> str:
+        return "MemoryCache()"
+
+    def read(self, server_url: str) -> dict[str, Any] | None:
+        return None
+
+    def write(self, server_url: str, data: dict[str, Any]) -> None:
+        return None

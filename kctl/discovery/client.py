@@ -29,7 +29,11 @@ from kctl.schema import GroupVersion
 if TYPE_CHECKING:
     import requests
 
+    from kctl.discovery.cache import DiskCache
+    from kctl.discovery.records import APIGroup, APIResourceList
     from kctl.env import Environment
+    from kctl.rest.client import RESTClient
+    from kctl.rest.config import RestConfig
 
 # kubectl 1.30-1.36: aggregated v2, then v2beta1 (1.26-1.29 servers), then the legacy types.
 ACCEPT_AGGREGATED = (
@@ -60,23 +64,46 @@ class RESTRequester(Protocol):
 
 
 class DiscoveryClient:
-    """Groups and resources of one server, from the disk cache or the server.
+    """client-go's ``DiscoveryClient``: the groups, versions and resources a server serves.
 
-    ``rest`` is called (once) only when a request is needed, so a warm cache never constructs
-    the REST client."""
+    ``config`` is a ``RestConfig`` (``kctl.load_config()``) or a ``RESTClient`` to share its
+    connections; ``rest``, a function returning the ``RESTClient`` to use, lets a caller share
+    one that is built only if a request is needed (a warm cache never builds it: the CLI's
+    case). ``cache=DiskCache()`` keeps the answer on disk as the CLI does (ETags, 6 h TTL);
+    without it discovery lives in memory for this client's life.
+
+    Unavailable group-versions (an aggregated API that is down) are reported once through the
+    warning handler (Python's ``warnings`` unless ``warning_handler`` or the CLI's ``env`` is
+    given) and by ``GroupDiscoveryFailed`` from the ``server_*`` methods."""
 
     def __init__(
         self,
-        server: str,
-        env: Environment,
-        rest: Callable[[], RESTRequester],
+        config: RestConfig | RESTClient,
+        cache: DiskCache | None = None,
         *,
+        rest: Callable[[], RESTRequester] | None = None,
+        env: Environment | None = None,
         timeout: float | None = None,
+        warning_handler: Callable[[str], None] | None = None,
     ) -> None:
-        self.server = server
+        from kctl.libenv import LibraryEnvironment, warn_through_python
+        from kctl.rest.config import RestConfig
+
+        if env is None:
+            env = LibraryEnvironment(warning_handler=warning_handler or warn_through_python)
         self.env = env
-        self._rest_factory = rest
+        self.cache = cache if cache is not None else discovery_cache.MemoryCache()
         self._rest: RESTRequester | None = None
+        if isinstance(config, RestConfig):
+            self.server = config.host
+            rest_config = config
+            self._rest_factory = rest or (lambda: _library_rest(rest_config, warning_handler))
+        else:
+            self.server = config.config.host
+            client = config
+            self._rest_factory = rest or (lambda: client)
+        if timeout is None:
+            timeout = (config if isinstance(config, RestConfig) else config.config).timeout
         self.timeout = timeout or DEFAULT_TIMEOUT
         self._data: dict[str, Any] | None = None
         self._loaded = False  # the disk cache has been consulted
@@ -136,8 +163,62 @@ class DiscoveryClient:
             if group is None or g.startswith(group) or group.endswith("." + g):
                 self._warn_once(gv, why)
 
+    # ---- client-go's interface, as records ---------------------------------------------------
+
+    def server_groups(self) -> list[APIGroup]:
+        """The served API groups, core first, in the server's priority order."""
+        from kctl.discovery.records import group_records
+
+        return group_records(self.groups())
+
+    def server_resources_for_group_version(self, group_version: str) -> APIResourceList:
+        """The resources of one group-version (``"v1"``, ``"apps/v1"``), subresources included.
+        Raises ``kctl.NotFound`` when the server does not serve it and
+        ``GroupDiscoveryFailed`` when it is unavailable right now."""
+        from kctl.discovery.records import APIResourceList, GroupDiscoveryFailed, resource_lists
+        from kctl.errors import Status
+
+        gv = str(GroupVersion.parse(group_version))
+        failed = self.failed()
+        if gv in failed:
+            raise GroupDiscoveryFailed({gv: failed[gv]}, self.server_groups(), [])
+        for found in resource_lists(self.resources(), self.subresources()):
+            if found.group_version == gv:
+                return found
+        served = any(
+            str(GroupVersion(g["name"], v)) == gv for g in self.groups() for v in g["versions"]
+        )
+        if served:  # a group-version with no resources at all
+            return APIResourceList(gv, ())
+        raise NotFound(Status(404, "NotFound", "the server could not find the requested resource"))
+
+    def server_groups_and_resources(self) -> tuple[list[APIGroup], list[APIResourceList]]:
+        """Every group and every group-version's resources (client-go's
+        ``ServerGroupsAndResources``). When some group-versions are unavailable, raises
+        ``GroupDiscoveryFailed`` carrying the groups and the lists that were read."""
+        from kctl.discovery.records import GroupDiscoveryFailed, resource_lists
+
+        groups = self.server_groups()
+        lists = resource_lists(self.resources(), self.subresources())
+        failed = self.failed()
+        if failed:
+            raise GroupDiscoveryFailed(failed, groups, lists)
+        return groups, lists
+
+    def server_preferred_resources(self) -> list[APIResourceList]:
+        """Each resource once, in its preferred version (client-go's
+        ``ServerPreferredResources``: what ``kubectl api-resources`` lists), without
+        subresources; ``GroupDiscoveryFailed`` as for ``server_groups_and_resources``."""
+        from kctl.discovery.records import GroupDiscoveryFailed, resource_lists
+
+        lists = resource_lists(self.preferred_resources(), [])
+        failed = self.failed()
+        if failed:
+            raise GroupDiscoveryFailed(failed, self.server_groups(), lists)
+        return lists
+
     def server_version(self) -> dict[str, Any]:
-        """``GET /version``."""
+        """``GET /version``: ``{"major", "minor", "gitVersion", ...}`` (never cached)."""
         resp = self._get("/version", ACCEPT_JSON)
         body: dict[str, Any] = _decode(resp.content, "/version")
         return body
@@ -148,18 +229,18 @@ class DiscoveryClient:
         if self._invalidated:
             self._invalidated = False
             if not self._loaded:
-                self._data = discovery_cache.read(self.env.cache_root, self.server)
+                self._data = self.cache.read(self.server)
                 self._loaded = True
             self._refresh(self._data, only_failed=False)
         elif not self._loaded:
             self._loaded = True
-            cached = discovery_cache.read(self.env.cache_root, self.server)
+            cached = self.cache.read(self.server)
             if cached is None:
                 self._refresh(None, only_failed=False)
-            elif discovery_cache.is_fresh(cached, self.env.clock()):
+            elif self.cache.is_fresh(cached, self.env.clock()):
                 self._data = cached
             else:
-                within_ttl = discovery_cache.is_fresh({**cached, "failed": {}}, self.env.clock())
+                within_ttl = self.cache.is_fresh({**cached, "failed": {}}, self.env.clock())
                 self._refresh(cached, only_failed=within_ttl)
         assert self._data is not None
         return self._data
@@ -173,7 +254,7 @@ class DiscoveryClient:
         self._data = data
         self._warn_failed(data)
         with contextlib.suppress(OSError):  # an unwritable cache only costs speed
-            discovery_cache.write(self.env.cache_root, self.server, data)
+            self.cache.write(self.server, data)
 
     def _fetch(self, previous: dict[str, Any] | None) -> dict[str, Any]:
         etags: dict[str, str] = dict(previous.get("etags") or {}) if previous else {}
@@ -321,6 +402,12 @@ class DiscoveryClient:
         if gv not in self._warned:
             self._warned.add(gv)
             self.env.warn(f"{gv} is unavailable: {why}")
+
+
+def _library_rest(config: RestConfig, warning_handler: Callable[[str], None] | None) -> Any:
+    from kctl.rest.client import RESTClient
+
+    return RESTClient(config, warning_handler=warning_handler)
 
 
 class _Root:

@@ -24,12 +24,13 @@ _NOT_FOUND = re.compile(r'^error: the server doesn\'t have a resource type "(.*)
 def live_mapper(cluster: Any, tmp_path: Path) -> tuple[RESTMapper, DiscoveryClient, Environment]:
     from kctl.clientcmd.clientconfig import load_rest_config
     from kctl.clientcmd.overrides import Overrides
+    from kctl.discovery.cache import DiskCache
     from kctl.rest.client import RESTClient
 
     env = Environment.for_test(environ={"KUBECACHEDIR": str(tmp_path / "cache")})
     config = load_rest_config(Overrides(kubeconfig=str(cluster.admin_kubeconfig)), env.environ)
     rest = RESTClient(config, env)
-    dc = DiscoveryClient(config.host, env, lambda: rest)
+    dc = DiscoveryClient(config, DiskCache(env.cache_root), rest=lambda: rest, env=env)
     return RESTMapper(dc, env), dc, env
 
 

@@ -15,9 +15,11 @@ import requests
 from requests.structures import CaseInsensitiveDict
 
 from kctl.discovery import cache as discovery_cache
+from kctl.discovery.cache import DiskCache
 from kctl.discovery.client import ACCEPT_AGGREGATED, DiscoveryClient
 from kctl.env import Environment
 from kctl.errors import ConnectionRefused
+from kctl.rest.config import RestConfig
 from kctl.rest.response import error_from_response
 
 DATA = json.loads((Path(__file__).parent / "data" / "discovery_v1.36.json").read_text())
@@ -118,7 +120,12 @@ def make_client(
             built.append(1)
         return server
 
-    return DiscoveryClient(SERVER, env, factory)
+    return DiscoveryClient(
+        RestConfig(host=SERVER),
+        DiskCache(env.cache_root),
+        rest=factory,
+        env=env,  # type: ignore[arg-type]
+    )
 
 
 def names(resources: list[dict[str, Any]]) -> list[str]:
@@ -131,7 +138,14 @@ def names(resources: list[dict[str, Any]]) -> list[str]:
 def test_the_timeout_parameter_is_a_go_duration(tmp_path: Path) -> None:
     """``--request-timeout=90`` reaches the server as Go prints 90 s: ``1m30s`` (not ``90s``)."""
     server = FakeServer()
-    dc = DiscoveryClient(SERVER, make_env(tmp_path), lambda: server, timeout=90.0)
+    env = make_env(tmp_path)
+    dc = DiscoveryClient(
+        RestConfig(host=SERVER),
+        DiskCache(env.cache_root),
+        rest=lambda: server,
+        env=env,
+        timeout=90.0,  # type: ignore[arg-type,return-value]
+    )
     dc.resources()
     assert [params for _path, _headers, params in server.calls] == [{"timeout": "1m30s"}] * 2
 

@@ -270,14 +270,14 @@ def test_categories(mapper: RESTMapper) -> None:
 
 
 def test_kind_for(mapper: RESTMapper) -> None:
-    m = mapper.kind_for(GroupVersionKind("autoscaling", "v1", "HorizontalPodAutoscaler"))
+    m = mapper.mapping_for_kind(GroupVersionKind("autoscaling", "v1", "HorizontalPodAutoscaler"))
     assert m.gvr == GroupVersionResource("autoscaling", "v1", "horizontalpodautoscalers")
-    m = mapper.kind_for(GroupVersionKind("autoscaling", "", "HorizontalPodAutoscaler"))
+    m = mapper.mapping_for_kind(GroupVersionKind("autoscaling", "", "HorizontalPodAutoscaler"))
     assert m.gvr.version == "v2"
-    assert mapper.kind_for(GroupVersionKind("", "v1", "Pod")).gvr.resource == "pods"
+    assert mapper.mapping_for_kind(GroupVersionKind("", "v1", "Pod")).gvr.resource == "pods"
     with pytest.raises(NoKindMatch) as info:
-        mapper.kind_for(GroupVersionKind("apps", "v2", "Deployment"))
+        mapper.mapping_for_kind(GroupVersionKind("apps", "v2", "Deployment"))
     assert str(info.value) == 'error: no matches for kind "Deployment" in version "apps/v2"'
     with pytest.raises(NoKindMatch) as info:
-        mapper.kind_for(GroupVersionKind("nope.io", "", "Thing"))
+        mapper.mapping_for_kind(GroupVersionKind("nope.io", "", "Thing"))
     assert str(info.value) == 'error: no matches for kind "Thing" in group "nope.io"'
