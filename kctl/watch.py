@@ -57,9 +57,11 @@ Key = tuple[str, str]  # (namespace, name)
 
 @dataclass(frozen=True)
 class ListPage:
-    """One page of the initial list (or the named object), as the server sent it."""
+    """One page of the initial list (or the named object), as the server sent it; ``last``
+    marks the final page (a printer writes the list out then, before the watch blocks)."""
 
     body: dict[str, Any]
+    last: bool = True
 
 
 @dataclass(frozen=True)
@@ -225,9 +227,14 @@ class Watcher:
     def run(self) -> Iterator[Update]:
         """The initial pages, then events, until the caller stops iterating, ``stop()`` is
         called or an unrecoverable error is raised."""
+        held: dict[str, Any] | None = None
         for page in self.source.list(relist=False):
             self._remember_page(page)
-            yield ListPage(page)
+            if held is not None:
+                yield ListPage(held, last=False)
+            held = page
+        if held is not None:
+            yield ListPage(held, last=True)
         first = True
         try:
             while not self._stop.is_set():

@@ -77,6 +77,10 @@ class GetOptions:
     sort_by: str | None
     template: str | None
     allow_missing_template_keys: bool
+    watch: bool = False
+    watch_only: bool = False
+    output_watch_events: bool = False
+    live: bool = False
 
 
 @click.command(
@@ -127,6 +131,22 @@ class GetOptions:
     show_default=True,
     help="Ignore missing keys in templates.",
 )
+@click.option(
+    "-w", "--watch", is_flag=True, help="After listing, watch for changes (see README: get -w)."
+)
+@click.option(
+    "--watch-only", is_flag=True, help="Watch for changes without listing the current objects."
+)
+@click.option(
+    "--output-watch-events",
+    is_flag=True,
+    help="With --watch or --watch-only: print the event type (ADDED, MODIFIED, DELETED).",
+)
+@click.option(
+    "--live",
+    is_flag=True,
+    help="With --watch on a terminal: an in-place table that updates as events arrive.",
+)
 @global_options
 @click.pass_context
 def get(ctx: click.Context, /, args: tuple[str, ...], raw: str, **flags: Any) -> None:
@@ -141,11 +161,20 @@ def get(ctx: click.Context, /, args: tuple[str, ...], raw: str, **flags: Any) ->
     if raw:
         _raw(factory, env, raw, list(args), opts)
         return
+    watching = opts.watch or opts.watch_only
+    if watching or opts.output_watch_events or opts.live:
+        from kctl.cli import get_watch
+
+        get_watch.validate(opts, list(args), env)
     _validate(opts, list(args), env)
     targets = _resolve(factory, list(args), opts)
     # kubectl builds its printer once the types are known, before anything is fetched
     output = registry.parse(opts.output, ("get",), opts.template or "")
-    if output.is_table:
+    if watching:
+        from kctl.cli import get_watch
+
+        get_watch.run(factory, env, targets, opts)
+    elif output.is_table:
         _print_tables(factory, env, targets, opts)
     else:
         _print_generic(factory, env, targets, opts, output, _single_item_implied(list(args)))
@@ -498,7 +527,7 @@ def _raw(factory: Factory, env: Environment, path: str, args: list[str], opts: G
     """``get --raw PATH``: the body of a GET, byte for byte (kubectl's rawhttp)."""
     if args:
         raise KctlError("error: arguments may not be passed when --raw is specified")
-    if opts.selector:
+    if opts.selector or opts.watch or opts.watch_only:
         raise KctlError(
             "error: --raw may not be specified with other flags that filter the server request "
             "or alter the output"

@@ -169,8 +169,13 @@ class ControlPlane:
         *,
         detached: bool = False,
         environ: Mapping[str, str] = os.environ,
+        apiserver_args: tuple[str, ...] = (),
     ) -> None:
         self.binaries = binaries
+        # Extra kube-apiserver flags for a special-purpose plane (e.g. a short
+        # --min-request-timeout for watch tests); the default test cluster passes none.
+        self.apiserver_args = apiserver_args
+        self.etcd_url = ""
         self.detached = detached
         self.environ = environ
         self.start_timeout = timeout_from_env(
@@ -231,6 +236,7 @@ class ControlPlane:
         info = self._write_credentials(server, pki)
 
         etcd_url = f"http://127.0.0.1:{etcd_port}"
+        self.etcd_url = etcd_url  # tests that compact etcd use its v3 JSON gateway
         peer_url = f"http://127.0.0.1:{peer_port}"
         self._spawn(
             "etcd",
@@ -268,6 +274,7 @@ class ControlPlane:
                 f"--service-account-issuer={server}/",
                 f"--service-account-key-file={pki / 'sa.pub'}",
                 f"--service-account-signing-key-file={pki / 'sa.key'}",
+                *self.apiserver_args,
             ],
         )
 

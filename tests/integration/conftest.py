@@ -3,8 +3,9 @@
 - ``cluster`` (session): one kube-apiserver + etcd for the whole run (a ``ClusterInfo``).
 - ``namespace`` (function): a fresh namespace for the test.
 - ``kctl(*args, ...)`` / ``kubectl(*args, ...)`` run the CLI as a subprocess and return
-  ``Result(code, stdout, stderr)``; ``kubectl_ok`` also asserts exit 0; ``apply(yaml)`` applies
-  a manifest as admin.
+  ``Result(code, stdout, stderr)``; ``kctl_spawn`` / ``kubectl_spawn`` start it in the
+  background (a ``Popen``, killed after the test if still running); ``kubectl_ok`` also
+  asserts exit 0; ``apply(yaml)`` applies a manifest as admin.
 
 Each run gets a throw-away HOME and cache dirs, so nothing leaks in from (or out to) the
 developer's ``~/.kube``; stdout is a pipe and ``NO_COLOR`` is unset, so output is the plain,
@@ -333,6 +334,36 @@ def _scrubbed_environ() -> dict[str, str]:
     }
 
 
+def _command(
+    cluster: ClusterInfo,
+    box: _Sandbox,
+    program: list[str],
+    is_kubectl: bool,
+    args: tuple[str, ...],
+    kubeconfig: Path | str | None,
+    env: Mapping[str, str | None] | None,
+    cache_dir: Path | str | None,
+) -> tuple[list[str], dict[str, str]]:
+    """The argv and environment of one isolated CLI run."""
+    cache = Path(cache_dir) if cache_dir is not None else None
+    environ = _scrubbed_environ()
+    environ["HOME"] = str(box.home)
+    environ["KUBECONFIG"] = str(kubeconfig or cluster.admin_kubeconfig)
+    environ["PYTHONPATH"] = os.pathsep.join(
+        p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p
+    )
+    # Separate default caches: kctl's and kubectl's discovery files share a layout.
+    cache = cache or (box.kubectl_cache if is_kubectl else box.kctl_cache)
+    environ["KUBECACHEDIR"] = str(cache)
+    command = [*program, f"--cache-dir={cache}", *args] if is_kubectl else [*program, *args]
+    for key, value in (env or {}).items():
+        if value is None:
+            environ.pop(key, None)
+        else:
+            environ[key] = value
+    return command, environ
+
+
 def _make_runner(
     cluster: ClusterInfo, box: _Sandbox, program: list[str], is_kubectl: bool
 ) -> Runner:
@@ -344,22 +375,9 @@ def _make_runner(
         cache_dir: Path | str | None = None,
         timeout: float = DEFAULT_TIMEOUT,
     ) -> Result:
-        cache = Path(cache_dir) if cache_dir is not None else None
-        environ = _scrubbed_environ()
-        environ["HOME"] = str(box.home)
-        environ["KUBECONFIG"] = str(kubeconfig or cluster.admin_kubeconfig)
-        environ["PYTHONPATH"] = os.pathsep.join(
-            p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p
+        command, environ = _command(
+            cluster, box, program, is_kubectl, args, kubeconfig, env, cache_dir
         )
-        # Separate default caches: kctl's and kubectl's discovery files share a layout.
-        cache = cache or (box.kubectl_cache if is_kubectl else box.kctl_cache)
-        environ["KUBECACHEDIR"] = str(cache)
-        command = [*program, f"--cache-dir={cache}", *args] if is_kubectl else [*program, *args]
-        for key, value in (env or {}).items():
-            if value is None:
-                environ.pop(key, None)
-            else:
-                environ[key] = value
         started = time.monotonic()
         try:
             done = subprocess.run(
@@ -383,6 +401,65 @@ def _make_runner(
         return Result(done.returncode, done.stdout, done.stderr)
 
     return run
+
+
+class Spawner(Protocol):
+    def __call__(
+        self,
+        *args: str,
+        kubeconfig: Path | str | None = None,
+        env: Mapping[str, str | None] | None = None,
+        stdout: Any = None,
+        stderr: Any = None,
+    ) -> subprocess.Popen[str]: ...
+
+
+def _make_spawner(
+    cluster: ClusterInfo, box: _Sandbox, program: list[str], is_kubectl: bool
+) -> Iterator[Spawner]:
+    """Start the CLI in the background (for long-running commands such as ``get -w``); every
+    process still running at the end of the test is killed."""
+    started: list[subprocess.Popen[str]] = []
+
+    def spawn(
+        *args: str,
+        kubeconfig: Path | str | None = None,
+        env: Mapping[str, str | None] | None = None,
+        stdout: Any = None,
+        stderr: Any = None,
+    ) -> subprocess.Popen[str]:
+        command, environ = _command(cluster, box, program, is_kubectl, args, kubeconfig, env, None)
+        proc = subprocess.Popen(
+            command,
+            stdin=subprocess.DEVNULL,
+            stdout=stdout if stdout is not None else subprocess.PIPE,
+            stderr=stderr if stderr is not None else subprocess.PIPE,
+            text=True,
+            encoding="utf-8",
+            errors="replace",
+            env=environ,
+            cwd=box.home,
+        )
+        started.append(proc)
+        return proc
+
+    yield spawn
+    for proc in started:
+        if proc.poll() is None:
+            proc.kill()
+        proc.wait()
+
+
+@pytest.fixture
+def kctl_spawn(cluster: ClusterInfo, _sandbox: _Sandbox) -> Iterator[Spawner]:
+    """Start ``python -m kctl`` in the background; returns the ``Popen``."""
+    yield from _make_spawner(cluster, _sandbox, [sys.executable, "-m", "kctl"], is_kubectl=False)
+
+
+@pytest.fixture
+def kubectl_spawn(cluster: ClusterInfo, _sandbox: _Sandbox) -> Iterator[Spawner]:
+    """Start the built kubectl in the background; returns the ``Popen``."""
+    yield from _make_spawner(cluster, _sandbox, [str(cluster.kubectl)], is_kubectl=True)
 
 
 @pytest.fixture
