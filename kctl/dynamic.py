@@ -59,6 +59,27 @@ def _params(
     return out
 
 
+def list_items(body: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """The items of a ``<Kind>List`` page, each given back the ``kind``/``apiVersion`` the
+    server leaves out of list items (as client-go's decoder gives them)."""
+    from kctl.errors import malformed
+
+    api_version = body.get("apiVersion")
+    list_kind = str(body.get("kind") or "")
+    kind = list_kind[:-4] if list_kind.endswith("List") else list_kind
+    items = body.get("items") or []
+    if not isinstance(items, list):
+        raise malformed("list", "items", "an array", items)
+    for i, obj in enumerate(items):
+        if not isinstance(obj, dict):
+            raise malformed("list", f"items[{i}]", "an object", obj)
+        if "kind" not in obj and kind:
+            obj["kind"] = kind
+        if "apiVersion" not in obj and api_version:
+            obj["apiVersion"] = api_version
+    return items
+
+
 _DONE = object()
 
 

@@ -128,9 +128,10 @@ def _entry_objects(body: dict[str, Any]) -> list[tuple[dict[str, Any], Any]]:
     """(metadata, the item itself) for each object a page or event carries."""
     if _is_table(body):
         return [(_meta(row.get("object")), row) for row in _rows(body)]
-    items = body.get("items")
-    if isinstance(items, list):
-        return [(_meta(item), item) for item in items if isinstance(item, dict)]
+    if isinstance(body.get("items"), list):
+        from kctl.dynamic import list_items
+
+        return [(_meta(item), item) for item in list_items(body)]
     return [(_meta(body), body)]
 
 
@@ -166,15 +167,9 @@ def _tombstone(item: Any, meta: Mapping[str, Any], page: Mapping[str, Any]) -> d
             row["object"]["metadata"] = _slim(meta)
         return row
     out: dict[str, Any] = {"metadata": _slim(meta)}
-    kind, api_version = item.get("kind"), item.get("apiVersion")
-    if not kind:  # list items carry no kind: take it from the List
-        list_kind = str(page.get("kind") or "")
-        kind = list_kind[:-4] if list_kind.endswith("List") else list_kind
-        api_version = api_version or page.get("apiVersion")
-    if kind:
-        out["kind"] = kind
-    if api_version:
-        out["apiVersion"] = api_version
+    for key in ("kind", "apiVersion"):  # list items have them back (_entry_objects)
+        if item.get(key):
+            out[key] = item[key]
     return out
 
 
@@ -396,13 +391,7 @@ class Watcher:
                 "columnDefinitions": self.columns,
                 "rows": [item],
             }
-        if "kind" not in item and isinstance(page.get("items"), list):
-            item = dict(item)
-            list_kind = str(page.get("kind") or "")
-            item["kind"] = list_kind[:-4] if list_kind.endswith("List") else list_kind
-            if page.get("apiVersion"):
-                item["apiVersion"] = page["apiVersion"]
-        return item
+        return item  # list items already have their kind back (_entry_objects)
 
     # -- bookkeeping ------------------------------------------------------------------------
 

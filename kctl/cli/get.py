@@ -448,26 +448,12 @@ def _print_tables(
 def _items(pages: Iterator[Page], strip: bool) -> Iterator[dict[str, Any]]:
     """Objects one by one; list items get their kind/apiVersion back, as kubectl's decoder
     gives them."""
+    from kctl.dynamic import list_items
     from kctl.printers.json_yaml import strip_managed_fields
 
     for page in pages:
         body = page.body
-        if page.named or "items" not in body:
-            objs = [body]
-        else:
-            api_version = body.get("apiVersion")
-            list_kind = str(body.get("kind") or "")
-            kind = list_kind[:-4] if list_kind.endswith("List") else list_kind
-            objs = body.get("items") or []
-            if not isinstance(objs, list):
-                raise malformed("list", "items", "an array", objs)
-            for i, obj in enumerate(objs):
-                if not isinstance(obj, dict):
-                    raise malformed("list", f"items[{i}]", "an object", obj)
-                if "kind" not in obj and kind:
-                    obj["kind"] = kind
-                if "apiVersion" not in obj and api_version:
-                    obj["apiVersion"] = api_version
+        objs = [body] if page.named or "items" not in body else list_items(body)
         for obj in objs:
             yield strip_managed_fields(obj) if strip else obj
 

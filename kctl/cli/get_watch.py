@@ -268,27 +268,18 @@ class _Printers:
         printer.end_batch()
 
 
-def _page_objects(body: dict[str, Any]) -> Iterator[dict[str, Any]]:
-    """The objects of a list page one by one with their kind/apiVersion (kubectl prints the
-    initial items one by one, not as a List), or the named object itself."""
-    items = body.get("items")
-    if not isinstance(items, list):
-        yield body
-        return
-    list_kind = str(body.get("kind") or "")
-    kind = list_kind[:-4] if list_kind.endswith("List") else list_kind
-    for obj in items:
-        if "kind" not in obj and kind:
-            obj["kind"] = kind
-        if "apiVersion" not in obj and body.get("apiVersion"):
-            obj["apiVersion"] = body["apiVersion"]
-        yield obj
+def _page_objects(body: dict[str, Any]) -> list[dict[str, Any]]:
+    """The objects of a list page one by one (kubectl prints the initial items one by one,
+    not as a List), or the named object itself."""
+    from kctl.dynamic import list_items
+
+    return list_items(body) if isinstance(body.get("items"), list) else [body]
 
 
 def _object_printer(env: Environment, opts: GetOptions) -> EventPrinter:
     from kctl.printers.watch import ColumnsEventPrinter, ObjectEventPrinter
 
-    kind, _, value = opts.output.partition("=")
+    kind = opts.output.partition("=")[0]
     if kind in ("json", "yaml", "name"):
         return ObjectEventPrinter(
             env.stdout,
@@ -297,33 +288,17 @@ def _object_printer(env: Environment, opts: GetOptions) -> EventPrinter:
             strip_managed_fields=kind != "name" and not opts.show_managed_fields,
         )
     if kind.startswith("jsonpath"):
-        from kctl.cli.get import _read_file
-        from kctl.printers import jsonpath
-
-        parsed = jsonpath.parse_output_format(opts.output, opts.template or "")
-        assert parsed is not None
-        fmt, text = parsed
-        if fmt == "jsonpath-file":
-            text = _read_file(text)
-        template = jsonpath.parse(text, extensions=jsonpath.extensions_enabled(env.environ))
-        execute = template.execute_as_json if fmt == "jsonpath-as-json" else template.execute
-        allow_missing = opts.allow_missing_template_keys
-
-        def render(data: Any) -> str:
-            return execute(data, allow_missing_keys=allow_missing)
+        from kctl.cli.get import jsonpath_renderer
 
         return ObjectEventPrinter(
-            env.stdout, "jsonpath", show_events=opts.output_watch_events, template=render
+            env.stdout,
+            "jsonpath",
+            show_events=opts.output_watch_events,
+            template=jsonpath_renderer(env, opts),
         )
-    from kctl.cli.get import _read_file
-    from kctl.printers import customcolumns
+    from kctl.cli.get import custom_columns
 
-    if kind == "custom-columns-file":
-        columns = customcolumns.parse_file(_read_file(value))
-        no_headers = False  # kubectl ignores --no-headers here
-    else:
-        columns = customcolumns.parse_spec(value)
-        no_headers = opts.no_headers
+    columns, no_headers = custom_columns(opts)
     return ColumnsEventPrinter(
         env.stdout, columns, no_headers=no_headers, show_events=opts.output_watch_events
     )

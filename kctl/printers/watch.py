@@ -69,8 +69,16 @@ class TableEventPrinter:
         self.show_events = show_events
         self.sink = PlainSink(out)
         self.output = TableOutput(self.sink, no_headers=no_headers)
+        self._columns: list[Any] = []
 
     def item(self, obj: dict[str, Any], kind: str) -> None:
+        if obj.get("kind") == "Table":
+            # Only a stream's first Table carries the columns; later ones use the last seen
+            # (cli-runtime's HumanReadablePrinter does the same).
+            if obj.get("columnDefinitions"):
+                self._columns = obj["columnDefinitions"]
+            elif self._columns:
+                obj = dict(obj, columnDefinitions=self._columns)
         block = self.to_block(obj)
         if self.show_events:
             cell = event_cell(kind)
@@ -108,7 +116,7 @@ class ObjectEventPrinter:
         from kctl.printers import json_yaml
 
         if self.strip:
-            obj = _without_managed_fields(obj)
+            obj = json_yaml.strip_managed_fields(obj)
         out = self.out
         if self.fmt == "name":
             from kctl.printers.name import write_name
@@ -172,14 +180,6 @@ class ColumnsEventPrinter:
     def end_batch(self) -> None:
         self.tw.flush()
         _flush(self.out)
-
-
-def _without_managed_fields(obj: dict[str, Any]) -> dict[str, Any]:
-    meta = obj.get("metadata")
-    if isinstance(meta, dict) and "managedFields" in meta:
-        obj = dict(obj)
-        obj["metadata"] = {k: v for k, v in meta.items() if k != "managedFields"}
-    return obj
 
 
 __all__ = [
