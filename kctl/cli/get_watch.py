@@ -277,30 +277,25 @@ def _page_objects(body: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def _object_printer(env: Environment, opts: GetOptions) -> EventPrinter:
+    from kctl.printers import registry
     from kctl.printers.watch import ColumnsEventPrinter, ObjectEventPrinter
 
-    kind = opts.output.partition("=")[0]
-    if kind in ("json", "yaml", "name"):
-        return ObjectEventPrinter(
-            env.stdout,
-            kind,
-            show_events=opts.output_watch_events,
-            strip_managed_fields=kind != "name" and not opts.show_managed_fields,
+    spec = registry.parse(opts.output, ("get",), opts.template or "")
+    fmt = spec.format
+    if fmt in registry.CUSTOM_COLUMNS:
+        columns, no_headers = registry.custom_columns(spec, opts.no_headers)
+        return ColumnsEventPrinter(
+            env.stdout, columns, no_headers=no_headers, show_events=opts.output_watch_events
         )
-    if kind.startswith("jsonpath"):
-        from kctl.cli.get import jsonpath_renderer
-
-        return ObjectEventPrinter(
-            env.stdout,
-            "jsonpath",
-            show_events=opts.output_watch_events,
-            template=jsonpath_renderer(env, opts),
-        )
-    from kctl.cli.get import custom_columns
-
-    columns, no_headers = custom_columns(opts)
-    return ColumnsEventPrinter(
-        env.stdout, columns, no_headers=no_headers, show_events=opts.output_watch_events
+    template = None
+    if fmt in registry.JSONPATH:
+        template = registry.jsonpath_renderer(spec, env.environ, opts.allow_missing_template_keys)
+    return ObjectEventPrinter(
+        env.stdout,
+        "jsonpath" if template else fmt,
+        show_events=opts.output_watch_events,
+        strip_managed_fields=spec.strips_managed_fields and not opts.show_managed_fields,
+        template=template,
     )
 
 

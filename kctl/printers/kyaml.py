@@ -52,6 +52,12 @@ def write(out: IO[str], obj: Any, *, sort_keys: bool = True) -> None:
     out.write(dumps(obj, sort_keys=sort_keys))
 
 
+def dumps_event(event_type: str, obj: Any) -> str:
+    """A watch event as ``kubectl get -w --output-watch-events -o kyaml`` prints it: the
+    WatchEvent's fields in struct order (type, then object), the object's keys sorted."""
+    return f"---\n{{\n  type: {_scalar(event_type)},\n  object: {_render(obj, 1, True)},\n}}\n"
+
+
 def write_list(out: IO[str], items: Iterable[Any]) -> int:
     """kubectl's ``List`` wrapper (keys sorted, as Go marshals it), written item by item;
     returns the number of items."""

@@ -140,26 +140,17 @@ def to_printer(
 
         return print_names
     if fmt in JSONPATH:
-        from kctl.printers import jsonpath
-
-        text = read_template_file(spec.value) if fmt == "jsonpath-file" else spec.value
-        template = jsonpath.parse(text, extensions=jsonpath.extensions_enabled(environ))
-        run = template.execute_as_json if fmt == "jsonpath-as-json" else template.execute
+        render = jsonpath_renderer(spec, environ, allow_missing_keys)
 
         def print_jsonpath(objs: Iterator[dict[str, Any]], bare: bool) -> None:
             # the template sees the whole List, as in kubectl
-            data = next(objs) if bare else list_wrapper(list(objs))
-            out.write(run(data, allow_missing_keys=allow_missing_keys))
+            out.write(render(next(objs) if bare else list_wrapper(list(objs))))
 
         return print_jsonpath
     if fmt in CUSTOM_COLUMNS:
         from kctl.printers import customcolumns
 
-        if fmt == "custom-columns-file":
-            columns = customcolumns.parse_file(read_template_file(spec.value))
-            no_headers = False  # kubectl ignores --no-headers here
-        else:
-            columns = customcolumns.parse_spec(spec.value)
+        columns, no_headers = custom_columns(spec, no_headers)
 
         def print_columns(objs: Iterator[dict[str, Any]], bare: bool) -> None:
             # rows are rendered as objects arrive; only their text waits for the column widths
@@ -167,6 +158,34 @@ def to_printer(
 
         return print_columns
     raise ValueError(f"no object printer for -o {fmt!r}")  # tables are the command's own
+
+
+def jsonpath_renderer(
+    spec: Output, environ: Mapping[str, str], allow_missing_keys: bool = True
+) -> Callable[[Any], str]:
+    """A JSONPath format's template as a function of the data it is applied to (the file of
+    ``jsonpath-file`` is read now)."""
+    from kctl.printers import jsonpath
+
+    fmt = spec.format
+    text = read_template_file(spec.value) if fmt == "jsonpath-file" else spec.value
+    template = jsonpath.parse(text, extensions=jsonpath.extensions_enabled(environ))
+    run = template.execute_as_json if fmt == "jsonpath-as-json" else template.execute
+
+    def render(data: Any) -> str:
+        return run(data, allow_missing_keys=allow_missing_keys)
+
+    return render
+
+
+def custom_columns(spec: Output, no_headers: bool = False) -> tuple[list[Any], bool]:
+    """A custom-columns format's columns, and whether the header is left out."""
+    from kctl.printers import customcolumns
+
+    if spec.format == "custom-columns-file":
+        # kubectl ignores --no-headers here
+        return customcolumns.parse_file(read_template_file(spec.value)), False
+    return customcolumns.parse_spec(spec.value), no_headers
 
 
 def _json_yaml_printer(fmt: str, out: IO[str]) -> ObjectPrinter:

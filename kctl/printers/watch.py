@@ -11,6 +11,7 @@ so memory stays flat over a long watch.
 - ``-o json``: each object 4-space indented; with events one compact
   ``{"type":…,"object":…}`` line.
 - ``-o yaml``: ``---`` between documents; with events ``object:`` … ``type:`` documents.
+- ``-o kyaml``: ``---`` before every document; with events ``{type: …, object: {…}}``.
 - ``-o name``, ``jsonpath``: per object (the template sees ``{type, object}`` with events).
 - ``-o custom-columns``: header once, rows through the remembered-width writer.
 
@@ -94,7 +95,8 @@ class TableEventPrinter:
 
 
 class ObjectEventPrinter:
-    """json, yaml, name and jsonpath: one object (or ``{type, object}`` event) at a time."""
+    """json, yaml, kyaml, name and jsonpath: one object (or ``{type, object}`` event) at a
+    time."""
 
     def __init__(
         self,
@@ -134,6 +136,15 @@ class ObjectEventPrinter:
             if self._documents:
                 out.write("---\n")
             json_yaml.write_yaml(out, {"object": obj, "type": kind} if self.show_events else obj)
+        elif self.fmt == "kyaml":
+            from kctl.printers import kyaml
+
+            # every kyaml document starts with its own `---`, the first one too
+            out.write(
+                kyaml.dumps_event(kind, obj)
+                if self.show_events
+                else kyaml.dumps(obj, sort_keys=True)
+            )
         else:
             assert self.template is not None
             out.write(self.template({"type": kind, "object": obj} if self.show_events else obj))
