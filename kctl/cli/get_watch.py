@@ -120,13 +120,20 @@ def _notice(env: Environment, text: str) -> None:
 def _source(
     factory: Factory, mapping: RESTMapping, name: str | None, opts: GetOptions, as_table: bool
 ) -> Any:
-    from kctl.cli.get import _list_params, _namespace_for
+    from kctl.cli.get import _namespace_for
     from kctl.dynamic import JSON_ACCEPT, TABLE_ACCEPT
+    from kctl.params import query
     from kctl.watch import RESTWatchSource
 
-    params = _list_params(opts)
-    if as_table and opts.sort_by:
-        params["includeObject"] = "Object"
+    params = dict(
+        query(
+            {
+                "label_selector": opts.selector or None,
+                "field_selector": opts.field_selector or None,
+                "include_object": "Object" if as_table and opts.sort_by else None,
+            }
+        )
+    )
     # Otherwise the server default (Metadata): every row carries the object's name, uid and
     # resourceVersion, which resume and relist need, as kubectl's requests do.
     ns = _namespace_for(factory, mapping, opts)
