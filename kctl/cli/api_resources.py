@@ -14,6 +14,7 @@ import click
 
 from kctl.cli.factory import Factory
 from kctl.cli.options import global_options
+from kctl.cli.parsing import STRING_SLICE, PflagCommand
 from kctl.errors import KctlError, UsageError
 from kctl.printers import registry
 from kctl.schema import GroupVersion
@@ -23,44 +24,20 @@ if TYPE_CHECKING:
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-_TRUE = ("1", "t", "T", "TRUE", "true", "True")
-_FALSE = ("0", "f", "F", "FALSE", "false", "False")
-
-
-def _go_bool(ctx: click.Context, param: click.Parameter, value: str | None) -> bool | None:
-    """pflag's boolean: ``--flag``, ``--flag=true`` or ``--flag=false`` (strconv.ParseBool)."""
-    if value is None:
-        return None
-    if value in _TRUE:
-        return True
-    if value in _FALSE:
-        return False
-    raise UsageError(
-        f'invalid argument "{value}" for "--{param.name.replace("_", "-") if param.name else ""}" '
-        f'flag: strconv.ParseBool: parsing "{value}": invalid syntax',
-        hint=f"See '{ctx.command_path} --help' for usage.",
-    )
-
 
 def _bool_option(name: str, help_text: str) -> Callable[[F], F]:
-    return click.option(
-        name,
-        is_flag=False,
-        flag_value="true",
-        default=None,
-        callback=_go_bool,
-        metavar="[=true|false]",
-        help=help_text,
-    )
+    # None when absent: --namespaced=false and no --namespaced mean different things
+    return click.option(name, is_flag=True, default=None, help=help_text)
 
 
 def _split_list(values: tuple[str, ...]) -> list[str]:
-    """pflag string slices: repeated flags and comma-separated values."""
-    return [part for v in values for part in v.split(",") if part]
+    """The non-empty values of a stringSlice flag (the parser already split them)."""
+    return [v for v in values if v]
 
 
 @click.command(
     "api-resources",
+    cls=PflagCommand,
     context_settings={"help_option_names": ["-h", "--help"]},
     short_help="Print the supported API resources on the server",
 )
@@ -69,6 +46,7 @@ def _split_list(values: tuple[str, ...]) -> list[str]:
 @_bool_option("--cached", "Use the cached list of resources if available.")
 @click.option(
     "--categories",
+    type=STRING_SLICE,
     multiple=True,
     help="Limit to resources that belong to the specified categories.",
 )
@@ -97,7 +75,12 @@ def _split_list(values: tuple[str, ...]) -> list[str]:
     help="If non-empty, sort list of resources using specified field. "
     "The field can be either 'name' or 'kind'.",
 )
-@click.option("--verbs", multiple=True, help="Limit to resources that support the specified verbs.")
+@click.option(
+    "--verbs",
+    type=STRING_SLICE,
+    multiple=True,
+    help="Limit to resources that support the specified verbs.",
+)
 @global_options
 @click.pass_context
 def api_resources(
@@ -288,6 +271,7 @@ class _VersionsError(KctlError):
 
 @click.command(
     "api-versions",
+    cls=PflagCommand,
     context_settings={"help_option_names": ["-h", "--help"]},
     short_help='Print the supported API versions on the server, in the form of "group/version"',
 )

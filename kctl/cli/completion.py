@@ -18,6 +18,7 @@ from typing import Any
 import click
 
 from kctl.cli.options import global_options
+from kctl.cli.parsing import PflagCommand
 from kctl.completion.scripts import SCRIPTS
 from kctl.env import Environment
 from kctl.errors import UsageError
@@ -35,7 +36,9 @@ _HELP = """Output shell completion code for bash, zsh or fish.
 _HINT = "See 'kctl completion -h' for help and examples"
 
 
-@click.command(name="completion", help=_HELP, short_help="Output shell completion code")
+@click.command(
+    cls=PflagCommand, name="completion", help=_HELP, short_help="Output shell completion code"
+)
 @click.argument("shell", nargs=-1, metavar="SHELL")
 @global_options
 @click.pass_obj

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 import click
 
 from kctl.cli.options import global_options, overrides_of
+from kctl.cli.parsing import PflagCommand, PflagGroup
 from kctl.env import Environment
 from kctl.errors import ConfigError, KctlError, MultipleErrors, UsageError
 
@@ -29,7 +30,7 @@ def _rules(ctx: click.Context) -> LoadingRules:
     return LoadingRules.from_environ(overrides_of(ctx), _env(ctx).environ)
 
 
-class _ConfigGroup(click.Group):
+class _ConfigGroup(PflagGroup):
     """kubectl's ``use`` alias for ``use-context``, kept out of the help listing."""
 
     aliases = {"use": "use-context"}
@@ -173,7 +174,7 @@ def current_context(ctx: click.Context, ignored: tuple[str, ...]) -> None:
     _env(ctx).stdout.write(f"{cfg.current_context}\n")
 
 
-class _UseContextCommand(click.Command):
+class _UseContextCommand(PflagCommand):
     """kubectl prints the help and ``error: Unexpected args: [...]`` for a wrong arg count."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from kctl.cli.options import global_options
+from kctl.cli.parsing import STRING_SLICE, PflagCommand
 from kctl.env import Environment
 from kctl.errors import APIError, KctlError, MultipleErrors, UsageError, malformed
 from kctl.printers import registry
@@ -84,6 +85,7 @@ class GetOptions:
 
 
 @click.command(
+    cls=PflagCommand,
     name="get",
     help=_HELP,
     short_help="Display one or many resources",
@@ -114,6 +116,7 @@ class GetOptions:
 @click.option(
     "-L",
     "--label-columns",
+    type=STRING_SLICE,
     multiple=True,
     help="Labels to show as columns (comma-separated or repeated).",
 )
@@ -126,7 +129,7 @@ class GetOptions:
 @click.option("--template", default=None, help="Template for -o jsonpath / jsonpath-file.")
 @click.option(
     "--allow-missing-template-keys",
-    type=bool,
+    is_flag=True,
     default=True,
     show_default=True,
     help="Ignore missing keys in templates.",
@@ -154,8 +157,7 @@ def get(ctx: click.Context, /, args: tuple[str, ...], raw: str, **flags: Any) ->
 
     env: Environment = ctx.find_root().obj
     labels: list[str] = []
-    for value in flags.pop("label_columns"):
-        labels.extend(part for part in value.split(",") if part)
+    labels.extend(part for part in flags.pop("label_columns") if part)
     opts = GetOptions(label_columns=tuple(labels), **flags)
     factory = Factory.from_context(ctx)
     if raw:

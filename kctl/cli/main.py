@@ -14,6 +14,7 @@ from collections.abc import Sequence
 import click
 
 from kctl.cli.options import global_options
+from kctl.cli.parsing import FlagUsageError, PflagGroup
 from kctl.env import Environment
 from kctl.errors import KctlError
 
@@ -37,7 +38,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
 }
 
 
-class LazyGroup(click.Group):
+class LazyGroup(PflagGroup):
     """A group whose subcommands are imported on first use."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
@@ -109,6 +110,8 @@ def _print_usage_error(env: Environment, exc: click.UsageError) -> None:
 
 def _usage_message(exc: click.UsageError, cmd: str) -> str:
     """Translate click's wording into cobra's for the cases users hit most."""
+    if isinstance(exc, FlagUsageError):
+        return exc.message  # already pflag's words
     if isinstance(exc, click.NoSuchOption):
         return f"unknown flag: {exc.option_name}"
     if isinstance(exc, click.BadOptionUsage) and "requires an argument" in exc.message:

@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 
 import click
 
+from kctl.cli.parsing import GoInt
 from kctl.clientcmd.overrides import Overrides
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -96,7 +97,7 @@ def global_options(f: F) -> F:
         "-v",
         "--v",
         "verbosity",
-        type=int,
+        type=GoInt(bits=32, base=10),  # klog's Level: base 10, 32 bits
         expose_value=False,
         callback=_store_verbosity,
         help="Log level: 6 requests, 8 headers (secrets redacted).",

@@ -17,6 +17,7 @@ import click
 
 from kctl.cli.factory import Factory
 from kctl.cli.options import global_options
+from kctl.cli.parsing import PflagCommand
 from kctl.env import Environment
 from kctl.errors import KctlError, UsageError
 from kctl.gostr import go_quote
@@ -84,6 +85,7 @@ def _is_watch(path: str) -> bool:
 
 @click.command(
     "raw",
+    cls=PflagCommand,
     context_settings={"help_option_names": ["-h", "--help"]},
     short_help="Send a raw HTTP request to the API server",
 )

@@ -15,6 +15,7 @@ import click
 from kctl import __version__
 from kctl.cli.factory import Factory
 from kctl.cli.options import global_options
+from kctl.cli.parsing import PflagCommand
 from kctl.errors import KctlError, UsageError
 
 
@@ -34,6 +35,7 @@ def client_version() -> dict[str, str]:
 
 @click.command(
     "version",
+    cls=PflagCommand,
     context_settings={"help_option_names": ["-h", "--help"]},
     short_help="Print the client and server version information",
 )

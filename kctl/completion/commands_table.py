@@ -104,7 +104,7 @@ TABLE: dict[str, Any] = {'help': 'kctl controls the Kubernetes cluster manager, 
                                  'value': True,
                                  'help': 'Template for -o jsonpath / jsonpath-file.'},
                                 {'names': ['--allow-missing-template-keys'],
-                                 'value': True,
+                                 'value': False,
                                  'help': 'Ignore missing keys in templates.'},
                                 {'names': ['-w', '--watch'],
                                  'value': False,
@@ -183,7 +183,7 @@ TABLE: dict[str, Any] = {'help': 'kctl controls the Kubernetes cluster manager, 
                                            'help': 'Limit to resources in the specified API '
                                                    'group.'},
                                           {'names': ['--cached'],
-                                           'value': True,
+                                           'value': False,
                                            'help': 'Use the cached list of resources if '
                                                    'available.'},
                                           {'names': ['--categories'],
@@ -191,12 +191,12 @@ TABLE: dict[str, Any] = {'help': 'kctl controls the Kubernetes cluster manager, 
                                            'help': 'Limit to resources that belong to the '
                                                    'specified categories.'},
                                           {'names': ['--namespaced'],
-                                           'value': True,
+                                           'value': False,
                                            'help': 'If false, non-namespaced resources will be '
                                                    'returned, otherwise returning namespaced '
                                                    'resources by default.'},
                                           {'names': ['--no-headers'],
-                                           'value': True,
+                                           'value': False,
                                            'help': 'When using the default or custom-column output '
                                                    "format, don't print headers."},
                                           {'names': ['-o', '--output'],
@@ -204,7 +204,7 @@ TABLE: dict[str, Any] = {'help': 'kctl controls the Kubernetes cluster manager, 
                                            'help': 'Output format. One of: (json, yaml, kyaml, '
                                                    'name, wide).'},
                                           {'names': ['--show-managed-fields'],
-                                           'value': True,
+                                           'value': False,
                                            'help': 'If true, keep the managedFields when printing '
                                                    'objects in JSON or YAML format.'},
                                           {'names': ['--sort-by'],
