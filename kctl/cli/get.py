@@ -197,8 +197,6 @@ def _validate(opts: GetOptions, args: list[str], env: Environment) -> None:
         raise UsageError("Required resource not specified.", _HINT)
     if opts.show_labels and out not in ("", "wide"):
         raise KctlError(f"error: --show-labels option cannot be used with {out} printer")
-    if opts.chunk_size < 0:
-        raise UsageError("--chunk-size must not be negative", _HINT)
 
 
 def _single_item_implied(args: list[str]) -> bool:
