@@ -11,8 +11,6 @@ bool letter never takes the next token; ``--`` ends the flags; flags and positio
 
 from __future__ import annotations
 
-import re
-
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Sequence
@@ -139,7 +137,7 @@ def _long(flags: FlagSet, s: str, rest: list[str], out: Parsed, strict: bool) ->
     else:
         out.pending = flag
         return rest
-    _set(flag, value, out)
+    _set(flag, value, out, strict)
     return rest
 
 
@@ -166,16 +164,18 @@ def _short(
     else:
         out.pending = flag
         return "", rest
-    _set(flag, value, out)
+    _set(flag, value, out, strict)
     return more, rest
 
 
-def _set(flag: Flag, value: str, out: Parsed) -> None:
+def _set(flag: Flag, value: str, out: Parsed, strict: bool) -> None:
     parsed: Any = value
     if flag.set is not None:
         try:
             parsed = flag.set(value)
         except ValueError as exc:
+            if not strict:
+                return  # a TAB on a line with a bad value: the value counts as not given
             raise FlagError(
                 f"invalid argument {_quote(value)} for {_quote(flag.display)} flag: {exc}"
             ) from None
@@ -254,7 +254,9 @@ def parse_bool(text: str) -> bool:
     raise ValueError(f"strconv.ParseBool: parsing {_quote(text)}: invalid syntax")
 
 
-_INT_BODY = re.compile(r"[0-9A-Za-z_]+")
+# what strconv.ParseInt can accept after the sign (no spaces, no non-ASCII digits); a set, not
+# a regex: completion imports this module and re costs it milliseconds
+_INT_CHARS = frozenset("0123456789_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
 def parse_int(text: str, bits: int = 64, base: int = 0) -> int:
@@ -262,7 +264,7 @@ def parse_int(text: str, bits: int = 64, base: int = 0) -> int:
     ``0`` means octal, ``_`` between digits) or base 10."""
     body = text[1:] if text[:1] in "+-" else text
     value: int | None = None
-    if _INT_BODY.fullmatch(body):
+    if body and all(c in _INT_CHARS for c in body):
         if base == 0 and len(body) > 1 and body[0] == "0" and body[1] not in "xXoObB":
             body = "0o" + body[1:]  # Go: a leading 0 is the octal prefix
         try:

@@ -1,11 +1,21 @@
 """Split the words of a partial command line into command, flags, arguments and the word
-being completed, the way kctl's parser (click) will read the finished line."""
+being completed, with the rules the finished line will be parsed by (``kctl.pflag``: cobra's
+command finder, then pflag, leniently: a TAB must work on a line with mistakes in it)."""
 
 from __future__ import annotations
 
+from kctl import pflag
+from kctl.globalflags import GLOBAL_FLAGS
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from kctl.completion.commands import Command, Flag
+
+# how a global flag's value is read (the rest are strings, or bools when they take no value)
+_SETTERS = {"level": pflag.parse_int32_base10}
+_GLOBAL_KINDS = {flag.long: flag.kind for flag in GLOBAL_FLAGS}
 
 
 class Parsed:
@@ -16,62 +26,62 @@ class Parsed:
     def __init__(self, command: Command, to_complete: str) -> None:
         self.command = command  # the deepest (sub)command named on the line
         self.args: list[str] = []  # positional arguments before the word being completed
-        # flag long name ("--namespace") -> last value given; "true" for a flag without value
-        self.values: dict[str, str] = {}
+        # long name without dashes -> the parsed value (last one wins; a list for stringArray)
+        self.values: dict[str, Any] = {}
         self.pending: Flag | None = None  # a flag waiting for its value: the word is that value
         self.to_complete = to_complete
         self.dashdash = False  # "--" seen: everything after it is an argument
 
-    def value(self, long_name: str) -> str | None:
-        return self.values.get(long_name)
+    def value(self, long_name: str) -> Any:
+        """The value of ``--long-name`` (None when not on the line)."""
+        return self.values.get(long_name.lstrip("-"))
+
+
+def flag_set(command: Command) -> pflag.FlagSet:
+    """The pflag view of a completion command's flags."""
+    flags = []
+    for flag in command.flags:
+        longs = [n[2:] for n in flag.names if n.startswith("--")]
+        shorts = [n[1:] for n in flag.names if len(n) == 2 and n[1] != "-"]
+        no_opt = None if flag.takes_value else "true"
+        for i, long in enumerate(longs or shorts):
+            kind = _GLOBAL_KINDS.get(long, "")
+            setter = pflag.parse_bool if no_opt else _SETTERS.get(kind)
+            short = shorts[0] if i == 0 and shorts else ""
+            flags.append(pflag.Flag(long, short, no_opt, setter, key=flag))
+    return pflag.FlagSet(flags)
 
 
 def parse(root: Command, words: list[str]) -> Parsed:
     """``words`` are the arguments after ``kctl``; the last one is the (possibly empty) word
     under the cursor."""
     before, to_complete = (words[:-1], words[-1]) if words else ([], "")
-    parsed = Parsed(root, to_complete)
-    i = 0
-    while i < len(before):
-        word = before[i]
-        i += 1
-        if parsed.dashdash:
-            parsed.args.append(word)
-            continue
-        if word == "--":
-            parsed.dashdash = True
-            continue
-        if word.startswith("-") and len(word) > 1:
-            name, has_inline, inline = _split_flag(word)
-            flag = parsed.command.flag(name)
-            if flag is None:
-                continue
-            if not flag.takes_value:
-                parsed.values[flag.long_name] = "true"
-                continue
-            if has_inline:
-                parsed.values[flag.long_name] = inline
-            elif i < len(before):
-                parsed.values[flag.long_name] = before[i]
-                i += 1
-            else:
-                parsed.pending = flag
-            continue
-        sub = parsed.command.commands.get(word)
-        if sub is not None and not parsed.args:
-            parsed.command = sub
-            continue
-        parsed.args.append(word)
+    command, rest = find(root, before)
+    flags = flag_set(command)
+    result = pflag.parse(flags, rest, strict=False)
+    parsed = Parsed(command, to_complete)
+    parsed.args = result.args
+    parsed.dashdash = result.dash_at is not None
+    if result.pending is not None:
+        parsed.pending = result.pending.key
+    for flag, value in result.values:
+        name = flag.key.long_name.lstrip("-")
+        if _GLOBAL_KINDS.get(name) == "array":
+            parsed.values.setdefault(name, []).append(value)
+        else:
+            parsed.values[name] = value
     return parsed
 
 
-def _split_flag(word: str) -> tuple[str, bool, str]:
-    """``--namespace=x`` -> ("--namespace", True, "x"); ``-nx`` -> ("-n", True, "x")."""
-    if word.startswith("--"):
-        name, eq, value = word.partition("=")
-        return name, bool(eq), value
-    if len(word) > 2:
-        value = word[2:]
-        # pflag accepts "-n=x" as well as "-nx"
-        return word[:2], True, value[1:] if value.startswith("=") else value
-    return word, False, ""
+def find(root: Command, args: list[str]) -> tuple[Command, list[str]]:
+    """cobra's ``Find``: the deepest command named on the line, and the words left for it."""
+    command = root
+    while command.commands:
+        flags = flag_set(command)
+        words = pflag.strip_flags(flags, args)
+        sub = command.commands.get(words[0]) if words else None
+        if sub is None:
+            break
+        args = pflag.without_word(flags, args, words[0])
+        command = sub
+    return command, args

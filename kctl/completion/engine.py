@@ -30,19 +30,10 @@ if TYPE_CHECKING:
 
 RAW_VERBS = ("GET", "POST", "PUT", "PATCH", "DELETE")
 SHELLS = ("bash", "zsh", "fish")
-# (command path) -> what its positional arguments are
+# (command path) -> what its positional arguments name (kubeconfig entries)
 CONTEXT_ARGS: dict[tuple[str, ...], str] = {
     ("config", "use-context"): "contexts",
-    ("config", "use"): "contexts",
-    ("config", "delete-context"): "contexts",
-    ("config", "rename-context"): "contexts",
     ("config", "get-contexts"): "contexts",
-    ("config", "set-context"): "contexts",
-    ("config", "delete-cluster"): "clusters",
-    ("config", "get-clusters"): "clusters",
-    ("config", "set-cluster"): "clusters",
-    ("config", "delete-user"): "users",
-    ("config", "set-credentials"): "users",
 }
 
 
@@ -94,7 +85,7 @@ class Request:
 
     def server(self) -> str:
         """The API server URL the finished command would talk to."""
-        explicit = self.parsed.value("--server")
+        explicit: str | None = self.parsed.value("--server")
         if explicit:
             if "://" in explicit:
                 return explicit
@@ -118,26 +109,11 @@ class Request:
             self._index.save()
 
     def overrides(self) -> Any:
-        """The global flags on the line as a ``kctl.clientcmd.overrides.Overrides``."""
-        from kctl.clientcmd.overrides import Overrides
+        """The global flags on the line as ``Overrides``, built as the finished command will
+        build them (``kctl.globalflags``)."""
+        from kctl.globalflags import overrides_from
 
-        v = self.parsed.value
-        return Overrides(
-            kubeconfig=v("--kubeconfig"),
-            context=v("--context"),
-            cluster=v("--cluster"),
-            user=v("--user"),
-            namespace=v("--namespace"),
-            server=v("--server"),
-            token=v("--token"),
-            certificate_authority=v("--certificate-authority"),
-            client_certificate=v("--client-certificate"),
-            client_key=v("--client-key"),
-            insecure_skip_tls_verify=v("--insecure-skip-tls-verify") == "true" or None,
-            tls_server_name=v("--tls-server-name"),
-            as_user=v("--as"),
-            cache_dir=v("--cache-dir"),
-        )
+        return overrides_from(self.parsed.values)
 
     def scope(self) -> tuple[str, str, str, str]:
         """(server, context, user, namespace) as the kubeconfig index predicts them: the name
@@ -157,15 +133,16 @@ class Request:
             str(res["name"]),
             bool(res.get("namespaced")),
         )
+        from kctl.globalflags import verbosity_from
+
         try:
-            verbosity = self.parsed.value("--v") or "0"
             return names.list_names(
                 self.overrides,
                 self.environ,
                 self.cache_root,
                 self.scope(),
                 resource,
-                verbosity=int(verbosity) if verbosity.isdigit() else 0,
+                verbosity=verbosity_from(self.parsed.values),
             )
         except names.Unavailable:
             return []
@@ -188,12 +165,15 @@ def _complete(req: Request) -> Result:
     if parsed.pending is not None:
         return _flag_value(req, parsed.pending, word, "")
     if word.startswith("-") and not parsed.dashdash:
-        if word.startswith("--") and "=" in word:
-            name, _, value = word.partition("=")
-            flag = parsed.command.flag(name)
+        eq = word.find("=")
+        if eq != -1:
+            # cobra's rule: --name=<value>, or -xyz=<value> for the letter before the "="
+            # (-Ao=<TAB> completes -o); the candidates keep the text up to the "="
+            name = word[:eq] if word.startswith("--") else "-" + word[eq - 1 : eq]
+            flag = _lookup(parsed.command, name)
             if flag is None or not flag.takes_value:
                 return [], NO_FILE_COMP
-            return _flag_value(req, flag, value, name + "=")
+            return _flag_value(req, flag, word[eq + 1 :], word[: eq + 1])
         return _flags(parsed.command, word), NO_FILE_COMP
     if parsed.command.commands and not parsed.args:
         subs = [
@@ -203,6 +183,13 @@ def _complete(req: Request) -> Result:
         ]
         return subs, NO_FILE_COMP
     return _arguments(req, word)
+
+
+def _lookup(command: Command, name: str) -> Flag | None:
+    """The flag spelled ``name`` (``--all_namespaces`` is ``--all-namespaces``, as in pflag)."""
+    from kctl.pflag import normalize
+
+    return command.flag(normalize(name) if name.startswith("--") else name)
 
 
 def _flags(command: Command, word: str) -> list[Candidate]:
@@ -265,7 +252,6 @@ _FILE_FLAGS = (
     "--client-certificate",
     "--client-key",
     "--filename",
-    "--token-file",
 )
 
 

@@ -317,6 +317,7 @@ def test_tab_in_an_interactive_shell(shells, namespace, apply, shell):
         shells.interactive(shell, f"kctl get --namespace={namespace[:-1]}")
         == f"kctl get --namespace={namespace}"
     )
+    assert shells.interactive(shell, f"kctl get -n={namespace[:-1]}") == f"kctl get -n={namespace}"
 
 
 # --- names --------------------------------------------------------------------------------
@@ -379,6 +380,12 @@ def test_namespaces_match_kubectl(cluster, shells, namespace):
     prefix = namespace[:-2]
     assert shells.bash(f"kctl get --namespace={prefix}") == [namespace]  # bash's "=" word
     assert shells.zsh(f"kctl get --namespace={prefix}") == [f"--namespace={namespace}"]
+    # pflag's "-n=value" too, as kubectl's cobra completion does (the letter before the "=")
+    assert kubectl_complete(cluster, shells, "get", f"-n={prefix}") == [namespace]
+    assert shells.bash(f"kctl get -n={prefix}") == [namespace]
+    assert shells.zsh(f"kctl get -n={prefix}") == [f"-n={namespace}"]
+    assert [v for v, _ in shells.fish(f"kctl get -n={prefix}")] == [f"-n={namespace}"]
+    assert shells.zsh(f"kctl -n={namespace} get configmaps -o=nam") == ["-o=name"]
 
 
 # --- contexts, flags, raw paths -----------------------------------------------------------

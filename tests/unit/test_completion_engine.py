@@ -404,3 +404,47 @@ def test_a_server_without_a_scheme_finds_the_cache_kctl_wrote_for_it(tmp_path: P
     environ = {"KUBECONFIG": str(kubeconfig), "KUBECACHEDIR": str(cache), "HOME": str(tmp_path)}
     assert values(environ, "get", "po") == ["pods", "podtemplates"]
     assert values(environ, "-s", "localhost:8080", "get", "po") == ["pods", "podtemplates"]
+
+
+def test_flag_equals_forms_complete_like_cobra(world):
+    """cobra completes ``--flag=<TAB>`` and ``-x=<TAB>`` (the letter before the ``=``, so a
+    group ``-Ao=`` completes ``-o``); the candidates keep the typed text up to the ``=``."""
+    assert values(world, "get", "--context=d") == ["--context=dev"]
+    assert values(world, "get", "--output=ya") == ["--output=yaml"]
+    assert values(world, "get", "-o=ya") == ["-o=yaml"]
+    assert values(world, "get", "-Ao=ya") == ["-Ao=yaml"]
+    assert values(world, "get", "--all_namespaces=t") == []  # a bool has no values to offer
+    assert values(world, "get", "-A=") == []
+    assert values(world, "get", "--nope=x") == []
+    assert complete(world, "--kubeconfig=") == ([], 0)  # file flags: the shell's own
+
+
+def test_the_line_is_read_with_the_commands_rules(world):
+    """The forms kubectl accepts mean the same to a TAB as to the finished command."""
+    for line in (["-n=x", "get", ""], ["get", "-nx", ""], ["-v=3", "--namespace", "x", "get", ""]):
+        parsed = parse(load_root(), line)
+        assert (parsed.command.path, parsed.value("--namespace")) == (("get",), "x"), line
+    parsed = parse(load_root(), ["-v6", "get", "-Aoname", "pods", ""])
+    assert (parsed.value("--v"), parsed.value("--all-namespaces")) == (6, True)
+    assert (parsed.value("--output"), parsed.args) == ("name", ["pods"])
+    # flags before the subcommand: cobra's finder skips them and their values
+    assert parse(load_root(), ["--context", "prod", "get", ""]).command.path == ("get",)
+    assert values(world, "-A=true", "get", "po") == ["pods", "podtemplates"]
+    # a trailing -n after a group waits for its value
+    assert parse(load_root(), ["get", "-An", ""]).pending.long_name == "--namespace"
+
+
+def test_positional_kinds_name_real_commands():
+    """CONTEXT_ARGS and the file flags name commands and flags that exist."""
+    root = load_root()
+    for path in engine.CONTEXT_ARGS:
+        node = root
+        for name in path:
+            node = node.commands[name]
+    flags = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        flags.update(n for f in node.flags for n in f.names)
+        stack.extend(node.commands.values())
+    assert set(engine._FILE_FLAGS) <= flags

@@ -175,6 +175,8 @@ def test_type_completion_imports_only_the_completion_modules(tmp_path, site):
         "kctl.completion.commands",
         "kctl.completion.commands_table",
         "kctl.completion.engine",
+        "kctl.globalflags",  # the global-flag table, shared with the commands
+        "kctl.pflag",  # the flag syntax, shared with the commands
         "kctl.completion.index",
         "kctl.completion.protocol",
         "kctl.completion.resources",
