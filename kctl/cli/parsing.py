@@ -19,7 +19,8 @@ from typing import Any
 import click
 
 from kctl import pflag
-from kctl.errors import KctlError
+from kctl.errors import KctlError, UsageError
+from kctl.gostr import go_quote
 
 # click >= 8.2 fills unset parameters with a sentinel that Command.parse_args turns into None.
 _UNSET: Any = getattr(click.core, "UNSET", object())
@@ -171,9 +172,17 @@ def _fixed_before(arguments: list[click.Argument], arg: click.Argument) -> int:
 class PflagGroup(click.Group, PflagCommand):
     """A group that finds its subcommand as cobra does (skipping flags and their values) and
     lets the subcommand parse every other word, flags before its name included: ``kctl -n x
-    get pods`` and ``kctl -o name get cm`` work as in kubectl."""
+    get pods`` and ``kctl -o name get cm`` work as in kubectl.
+
+    Without a subcommand, kubectl's root prints its help (exit 0) and a command group
+    (``kubectl config``) prints its help on stderr (exit 1), or ``unknown command`` for words.
+    """
 
     command_class = PflagCommand
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("no_args_is_help", False)  # decided in pflag_split, as kubectl does
+        super().__init__(*args, **kwargs)
 
     def pflag_split(
         self, ctx: click.Context, args: list[str]
@@ -190,7 +199,19 @@ class PflagGroup(click.Group, PflagCommand):
                 f'error: unknown command "{words[0]}" for "{ctx.command_path}"'
                 + _suggestions(self, ctx, words[0])
             )
-        return super().pflag_split(ctx, args)
+        opts, rest, order = super().pflag_split(ctx, args)
+        help_option = self.get_help_option(ctx)
+        if help_option is not None and opts.get(help_option.name or ""):
+            return opts, rest, order  # click prints the help
+        if ctx.parent is None:
+            click.echo(ctx.get_help(), color=ctx.color)
+            raise click.exceptions.Exit(0)
+        if rest:
+            raise UsageError(
+                f"unknown command {go_quote(' '.join(rest))}",
+                f"See '{ctx.command_path} -h' for help and examples",
+            )
+        raise KctlError(ctx.get_help())
 
 
 def _suggestions(group: click.Group, ctx: click.Context, typed: str) -> str:

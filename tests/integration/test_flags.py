@@ -150,6 +150,7 @@ CASES: list[tuple[str, ...]] = [
     ("config", "view", "--minify=true", "-ojsonpath={.current-context}"),
     ("config", "get-contexts", "-o=name"),
     ("-n=" + NS, "config", "current-context"),
+    ("config", "foo", "bar"),
 ]
 
 _AGE = re.compile(r"(?<=\s)\d+[smhdy](?:\d+[smh])?(?=\s|$)", re.MULTILINE)

@@ -290,3 +290,18 @@ def test_real_commands_take_the_forms(run: Any) -> None:
         'error: invalid argument "maybe" for "--namespaced" flag: '
         'strconv.ParseBool: parsing "maybe": invalid syntax',
     )
+
+
+def test_without_a_subcommand_the_root_prints_help_and_a_group_fails(run: Any, capsys) -> None:
+    """kubectl: the root's help on stdout (exit 0), ``kubectl config`` its help on stderr
+    (exit 1); a word that is no subcommand is ``unknown command``."""
+    for argv in ([], ["-n", "x"], ["--", "get"]):
+        code, err = run(*argv)
+        assert (code, err) == (0, ""), argv
+        assert "Commands:" in capsys.readouterr().out
+    code, err = run("config")
+    assert code == 1 and err.startswith("Usage: kctl config")
+    assert run("config", "foo", "bar") == (
+        1,
+        "error: unknown command \"foo bar\"\nSee 'kctl config -h' for help and examples\n",
+    )
