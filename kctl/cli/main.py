@@ -105,25 +105,15 @@ def run(argv: Sequence[str], env: Environment | None = None) -> int:
 def _print_usage_error(env: Environment, exc: click.UsageError) -> None:
     """kubectl's (cobra's) shape: ``error: <what>`` then ``See 'kubectl get --help' for usage.``"""
     cmd = exc.ctx.command_path if exc.ctx is not None else "kctl"
-    env.stderr.write(f"error: {_usage_message(exc, cmd)}\nSee '{cmd} --help' for usage.\n")
+    env.stderr.write(f"error: {_usage_message(exc)}\nSee '{cmd} --help' for usage.\n")
 
 
-def _usage_message(exc: click.UsageError, cmd: str) -> str:
-    """Translate click's wording into cobra's for the cases users hit most."""
+def _usage_message(exc: click.UsageError) -> str:
+    """The text after ``error: ``: the parser's errors are pflag's words already; the rest
+    (a missing argument, a value outside a click.Choice) are click's."""
     if isinstance(exc, FlagUsageError):
-        return exc.message  # already pflag's words
-    if isinstance(exc, click.NoSuchOption):
-        return f"unknown flag: {exc.option_name}"
-    if isinstance(exc, click.BadOptionUsage) and "requires an argument" in exc.message:
-        name = exc.option_name
-        if name.startswith("--"):
-            return f"flag needs an argument: {name}"
-        return f"flag needs an argument: {name.lstrip('-')!r} in {name}"
-    message = exc.format_message()
-    if message.startswith("No such command"):
-        typed = message.split("'")[1] if "'" in message else message
-        return f'unknown command "{typed}" for "{cmd}"'
-    return message
+        return exc.message
+    return exc.format_message()
 
 
 def _flush(env: Environment) -> KctlError | None:

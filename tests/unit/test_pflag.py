@@ -305,3 +305,23 @@ def test_without_a_subcommand_the_root_prints_help_and_a_group_fails(run: Any, c
         1,
         "error: unknown command \"foo bar\"\nSee 'kctl config -h' for help and examples\n",
     )
+
+
+def test_every_kctl_command_parses_with_pflag_rules() -> None:
+    """No command falls back to click's parser (which reads ``-n=x`` as ``=x``)."""
+    from kctl.cli.parsing import PflagGroup
+
+    root = cli_main.cli
+    stack: list[tuple[click.Command, click.Context]] = [(root, click.Context(root))]
+    seen = 0
+    while stack:
+        command, ctx = stack.pop()
+        assert isinstance(command, PflagCommand), ctx.command_path
+        seen += 1
+        if isinstance(command, click.Group):
+            assert isinstance(command, PflagGroup), ctx.command_path
+            for name in command.list_commands(ctx):
+                sub = command.get_command(ctx, name)
+                assert sub is not None
+                stack.append((sub, click.Context(sub, parent=ctx, info_name=name)))
+    assert seen >= len(cli_main.COMMANDS) + 1
