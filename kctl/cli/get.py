@@ -378,7 +378,14 @@ def _to_block(page: Page, topts: TableOptions, env: Environment, opts: GetOption
     items = body.get("items") if "items" in body and not page.named else [body]
     if items is not None and not isinstance(items, list):
         raise malformed("list", "items", "an array", items)
-    return convert_objects(items or [], topts, env.clock())
+    items = items or []
+    if opts.sort_by:
+        # a server (or aggregated API) that answers the Table request with a plain list:
+        # kubectl's sorting printer orders those objects just the same
+        from kctl.printers import sorting
+
+        items = sorting.sort_objects(items, opts.sort_by)
+    return convert_objects(items, topts, env.clock())
 
 
 def _sort_table(table: dict[str, Any], sort_by: str) -> dict[str, Any]:

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from kctl.completion.commands import Command, Flag
     from kctl.completion.index import Index
     from kctl.completion.protocol import Candidate
+    from kctl.restmapper import rules
 
     Result = tuple[list[Candidate], int]
 
@@ -97,12 +98,23 @@ class Request:
         return server
 
     def resources(self) -> tuple[list[dict[str, Any]], list[str]]:
-        """The cached resource types and group-version paths (empty when never discovered)."""
-        server = self.server()
-        entry = self.index().discovery(server) if server else None
+        """The cached resource types (every version) and group-version paths (empty when
+        never discovered)."""
+        entry = self._discovery()
         if not entry:
             return [], []
         return entry["resources"], entry["versions"]
+
+    def mapper_index(self) -> rules.Index:
+        """The cached discovery arranged for the RESTMapper's rules (the commands' own)."""
+        from kctl.restmapper import rules
+
+        entry = self._discovery() or {}
+        return rules.Index(entry.get("groups") or [], entry.get("resources") or [])
+
+    def _discovery(self) -> dict[str, Any] | None:
+        server = self.server()
+        return self.index().discovery(server) if server else None
 
     def finish(self) -> None:
         if self._index is not None:
@@ -283,11 +295,8 @@ def _get_arguments(req: Request, args: list[str], word: str) -> Result:
     TYPE (or more TYPE/NAME); names already on the line are not offered again."""
     from kctl.completion.resources import resolve, type_candidates
 
-    resources, _ = req.resources()
     if args and "/" not in args[0]:
-        if "," in args[0]:
-            return [], NO_FILE_COMP  # names of several types cannot be completed
-        res = resolve(resources, args[0])
+        res = resolve(req.mapper_index(), args[0])
         if res is None:
             return [], NO_FILE_COMP
         taken = set(args[1:])
@@ -296,12 +305,13 @@ def _get_arguments(req: Request, args: list[str], word: str) -> Result:
         ], NO_FILE_COMP
     slash = word.find("/")
     if slash == -1:
+        resources, _ = req.resources()
         if not args:
             return type_candidates(resources, word), NO_FILE_COMP
         # the line already uses TYPE/NAME: offer "TYPE/" and wait for the name
         return type_candidates(resources, word, "/"), NO_FILE_COMP | NO_SPACE
     typed, prefix = word[:slash], word[slash + 1 :]
-    res = resolve(resources, typed)
+    res = resolve(req.mapper_index(), typed)
     if res is None:
         return [], NO_FILE_COMP
     taken = set(args)

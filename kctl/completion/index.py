@@ -23,7 +23,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any, TypeGuard
 
-FORMAT = 1
+FORMAT = 2  # 2: every version of every resource, with categories, and the groups
 _MAX_ENTRIES = 8  # kubeconfig file lists / servers remembered
 _RESOURCE_FIELDS = (
     "group",
@@ -33,6 +33,7 @@ _RESOURCE_FIELDS = (
     "kind",
     "verbs",
     "shortNames",
+    "categories",
     "namespaced",
 )
 
@@ -86,7 +87,8 @@ class Index:
         return entry
 
     def discovery(self, server: str) -> dict[str, Any] | None:
-        """``{"resources", "versions"}`` for ``server``; None when its discovery cache is cold."""
+        """``{"groups", "resources", "versions"}`` for ``server``; None when its discovery cache
+        is cold."""
         section: dict[str, Any] = self.data["discovery"]
         entry = section.get(server)
         if _valid_discovery(entry) and entry.get("stamp") == _stat(entry["file"]):
@@ -154,22 +156,35 @@ def _valid_discovery(entry: Any) -> TypeGuard[dict[str, Any]]:
 
 
 def _summarise(doc: dict[str, Any]) -> dict[str, Any]:
-    """One entry per group/resource (the first, i.e. preferred, version), no subresources.
-    ``doc`` comes from ``discovery_cache.read``, which has checked the field types."""
+    """What the RESTMapper's rules need (``kctl.restmapper.rules``): the groups and every
+    resource in every version (no subresources), trimmed to the fields completion uses, each
+    marked ``preferred`` as ``api-resources`` picks it (the discovery client's mark, else the
+    first version listed). ``doc`` comes from ``discovery_cache.read``, which has checked the
+    field types."""
     seen: set[tuple[str, str]] = set()
     resources: list[dict[str, Any]] = []
     for res in doc["resources"]:
         key = (res["group"], res["name"])
-        if not key[1] or "/" in key[1] or key in seen:
+        if not key[1] or "/" in key[1]:
             continue
+        entry = {k: res[k] for k in _RESOURCE_FIELDS}
+        entry["preferred"] = bool(res.get("preferred", key not in seen))
         seen.add(key)
-        resources.append({k: res[k] for k in _RESOURCE_FIELDS})
+        resources.append(entry)
+    groups = [
+        {
+            "name": g["name"],
+            "versions": list(g.get("versions") or []),
+            "preferredVersion": str(g.get("preferredVersion") or ""),
+        }
+        for g in doc["groups"]
+    ]
     versions = [
         f"/apis/{g['name']}/{v}" if g["name"] else f"/api/{v}"
-        for g in doc["groups"]
-        for v in g.get("versions") or []
+        for g in groups
+        for v in g["versions"]
     ]
-    return {"resources": resources, "versions": versions}
+    return {"groups": groups, "resources": resources, "versions": versions}
 
 
 def ensure_site() -> None:

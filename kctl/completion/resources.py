@@ -7,6 +7,7 @@ if TYPE_CHECKING:
     from typing import Any
 
     from kctl.completion.protocol import Candidate
+    from kctl.restmapper.rules import Index
 
 
 def full_name(res: dict[str, Any]) -> str:
@@ -34,8 +35,9 @@ def _alias_matches(res: dict[str, Any], prefix: str) -> bool:
 
 
 def gettable(resources: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Only types ``get`` works on (kubectl: ``api-resources --verbs=get``)."""
-    return [r for r in resources if "get" in (r.get("verbs") or [])]
+    """Types ``get`` works on, each once (kubectl: ``api-resources --verbs=get``, which lists
+    preferred versions only)."""
+    return [r for r in resources if r.get("preferred", True) and "get" in (r.get("verbs") or [])]
 
 
 def type_candidates(
@@ -56,33 +58,17 @@ def type_candidates(
     return [(f"{keep}{full_name(r)}{suffix}", describe(r)) for r in chosen]
 
 
-def resolve(resources: list[dict[str, Any]], typed: str) -> dict[str, Any] | None:
-    """The resource a typed type name means (``po``, ``pod``, ``pods``, ``deploy.apps``,
-    ``deployments.v1.apps``), by the RESTMapper's order: plural, singular, short name; core
-    group first, then discovery order."""
-    typed = typed.lower()
-    name, _, group = typed.partition(".")
-    version = ""
-    if group and "." in group:
-        first, _, rest = group.partition(".")
-        # "deployments.v1.apps": the middle part is a version when the rest is a known group
-        if any(str(r.get("group") or "") == rest for r in resources):
-            version, group = first, rest
-    candidates = [
-        r
-        for r in resources
-        if (not group or str(r.get("group") or "") == group)
-        and (not version or r.get("version") == version)
-    ]
-    for field in ("name", "singularName", "kind", "shortNames"):
-        for res in sorted(candidates, key=lambda r: 0 if not r.get("group") else 1):
-            value = res.get(field)
-            if field == "shortNames":
-                if name in [str(s).lower() for s in value or []]:
-                    return res
-            elif isinstance(value, str) and value.lower() == name:
-                return res
-    return None
+def resolve(index: Index, typed: str) -> dict[str, Any] | None:
+    """The one resource a typed ``TYPE`` means, by the RESTMapper's own rules (``po``,
+    ``Pod``, ``deploy.apps``, ``ingresses.networking``, ``deployments.v1beta1.apps``); None
+    for a category or a list (``all``, ``po,svc``: names of several types are not completed)
+    and for an unknown name."""
+    from kctl.restmapper import rules
+
+    if "," in typed:
+        return None
+    found, _warnings = rules.types_for(index, typed)  # kubectl's completion prints no warnings
+    return found[0] if len(found) == 1 else None
 
 
 def api_path_candidates(

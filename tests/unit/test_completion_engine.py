@@ -253,8 +253,8 @@ def test_raw_verbs_and_api_paths(world):
         "/apis/example.com/",
         "/apis/storage.k8s.io/",
     ]
-    # resources are kept for the preferred version only, so v1beta1 is a leaf
-    assert values(world, "raw", "GET", "/apis/apps/") == ["/apis/apps/v1/", "/apis/apps/v1beta1"]
+    # every version's resources are known, so v1beta1 leads on to its deployments
+    assert values(world, "raw", "GET", "/apis/apps/") == ["/apis/apps/v1/", "/apis/apps/v1beta1/"]
     assert values(world, "raw", "GET", "/apis/apps/v1/") == [
         "/apis/apps/v1/deployments",
         "/apis/apps/v1/statefulsets",

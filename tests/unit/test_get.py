@@ -384,3 +384,22 @@ def test_template_file_that_is_not_utf8_is_an_error_not_a_traceback(
         code, out, err, _dyn = fake(["pods", "-o", output], {"pods": [page]})
         assert (code, out) == (1, "")
         assert err.startswith(f"error: error reading --template {bad}, ")
+
+
+def test_sort_by_orders_the_name_age_fallback_too(fake: Any) -> None:
+    # an aggregated API that answers the Table request with a plain list: kctl prints
+    # kubectl's NAME AGE fallback, sorted like a Table would be
+    page = {
+        "kind": "PodList",
+        "apiVersion": "v1",
+        "metadata": {},
+        "items": [
+            {"metadata": {"name": n, "creationTimestamp": None, "labels": {"rank": r}}}
+            for n, r in (("b", "2"), ("c", "1"), ("a", "3"))
+        ],
+    }
+    code, out, _err, dyn = fake(["pods", "--sort-by", "{.metadata.name}"], {"pods": [page]})
+    assert code == 0 and dyn.calls[0]["table"] is True
+    assert out == "NAME   AGE\na      <unknown>\nb      <unknown>\nc      <unknown>\n"
+    code, out, _err, _dyn = fake(["pods", "--sort-by", ".metadata.labels.rank"], {"pods": [page]})
+    assert [line.split()[0] for line in out.splitlines()[1:]] == ["c", "b", "a"]

@@ -6,6 +6,7 @@ The expected results in ``KUBECTL`` are what kubectl v1.36.3 resolved on that sa
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -281,3 +282,78 @@ def test_kind_for(mapper: RESTMapper) -> None:
     with pytest.raises(NoKindMatch) as info:
         mapper.mapping_for_kind(GroupVersionKind("nope.io", "", "Thing"))
     assert str(info.value) == 'error: no matches for kind "Thing" in group "nope.io"'
+
+
+class PlainDiscovery:
+    """A DiscoverySource over plain data, in whatever order a test lists it."""
+
+    def __init__(self, groups: list[dict[str, Any]], resources: list[dict[str, Any]]) -> None:
+        self._groups, self._resources = groups, resources
+
+    def groups(self) -> list[dict[str, Any]]:
+        return self._groups
+
+    def resources(self) -> list[dict[str, Any]]:
+        return self._resources
+
+    def failed(self) -> dict[str, str]:
+        return {}
+
+    def revalidate(self, max_age: float) -> bool:
+        return False
+
+    def warn_unavailable(self, group: str | None) -> None:
+        return None
+
+
+def _entry(group: str, version: str, name: str, kind: str, short: tuple[str, ...] = ()) -> Any:
+    return {
+        "group": group,
+        "version": version,
+        "name": name,
+        "singularName": kind.lower(),
+        "namespaced": True,
+        "kind": kind,
+        "verbs": ["get", "list"],
+        "shortNames": list(short),
+        "categories": [],
+    }
+
+
+def test_core_v1_ranks_first_whatever_order_discovery_lists_groups(env: Environment) -> None:
+    # client-go's NewDiscoveryRESTMapper puts core v1 first explicitly; a live server happens
+    # to list it first anyway, so only a reordered document shows the rule
+    groups = [
+        {"name": "events.k8s.io", "versions": ["v1"], "preferredVersion": "v1"},
+        {"name": "", "versions": ["v1"], "preferredVersion": "v1"},
+    ]
+    resources = [
+        _entry("events.k8s.io", "v1", "events", "Event", ("ev",)),
+        _entry("", "v1", "events", "Event", ("ev",)),
+    ]
+    mapper = RESTMapper(PlainDiscovery(groups, resources), env)
+    for typed in ("events", "event", "Event", "ev"):
+        assert mapper.mapping_for(typed).gvr == GroupVersionResource("", "v1", "events"), typed
+    assert mapper.kind_for(GroupVersionKind("", "", "Event")).gvr.group == ""
+    assert env.stderr.getvalue() == (
+        'Warning: short name "ev" could also match lower priority resource events.events.k8s.io\n'
+    )
+
+
+@pytest.mark.parametrize(
+    ("typed", "suggestion"),
+    [
+        ("dep", "deployments"),  # a prefix beats "endpoints", nearer by edit distance
+        ("deployme", "deployments"),
+        ("configm", "configmaps"),
+        ("serv", "services"),  # the shortest name the word starts, before serviceaccounts
+        ("dep.apps", "deployments.apps"),
+        ("secrte", "secret"),  # no prefix: edit distance (a swap costs one)
+    ],
+)
+def test_did_you_mean_prefers_a_type_the_word_starts(
+    mapper: RESTMapper, typed: str, suggestion: str
+) -> None:
+    with pytest.raises(ResourceTypeNotFound) as info:
+        mapper.mapping_for(typed)
+    assert str(info.value).endswith(f'\nDid you mean "{suggestion}"?')
