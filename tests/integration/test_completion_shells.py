@@ -354,6 +354,33 @@ def test_names_in_the_type_slash_form_and_without_repeats(cluster, shells, names
         assert got == already, shell
 
 
+def test_names_for_every_type_form_the_commands_resolve(cluster, shells, namespace, apply):
+    # completion resolves type names with the RESTMapper's own rules: group prefixes
+    # (ingresses.networking), versions, kinds and short names name the same type as in `get`
+    apply(
+        "\n---\n".join(
+            f"apiVersion: networking.k8s.io/v1\nkind: Ingress\n"
+            f"metadata: {{name: {n}, namespace: {namespace}}}\n"
+            "spec: {defaultBackend: {service: {name: web, port: {number: 80}}}}"
+            for n in ("front", "back")
+        )
+    )
+    forms = (
+        "ingresses.networking",
+        "ingress.networking.k8s.io",
+        "ingresses.v1.networking.k8s.io",
+        "ing",
+        "Ingress",
+    )
+    for typed in forms:
+        expected = kubectl_complete(cluster, shells, "-n", namespace, "get", typed, "")
+        assert sorted(expected) == ["back", "front"], typed
+        done = shells.kctl("__complete", "-n", namespace, "get", typed, "")
+        assert sorted(done.stdout.splitlines()[:-1]) == ["back", "front"], (typed, done)
+        slash = shells.kctl("__complete", "-n", namespace, "get", f"{typed}/f")
+        assert slash.stdout.splitlines()[:-1] == [f"{typed}/front"], (typed, slash)
+
+
 def test_names_use_the_context_namespace_and_token_auth(cluster, shells, apply):
     pod = f"completion-{secrets.token_hex(3)}"
     ns = cluster.limited_namespace
