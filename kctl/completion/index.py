@@ -140,17 +140,28 @@ def _valid_kubeconfig(entry: Any) -> TypeGuard[dict[str, Any]]:
 def _valid_discovery(entry: Any) -> TypeGuard[dict[str, Any]]:
     if not isinstance(entry, dict) or not isinstance(entry.get("file"), str):
         return False
-    resources = entry.get("resources")
+    resources, groups = entry.get("resources"), entry.get("groups")
     if not isinstance(resources, list) or not _strings(entry.get("versions")):
         return False
+    if not isinstance(groups, list):
+        return False
+    for g in groups:
+        if not isinstance(g, dict) or set(g) != {"name", "versions", "preferredVersion"}:
+            return False
+        if type(g["name"]) is not str or type(g["preferredVersion"]) is not str:
+            return False
+        if not _strings(g["versions"]):
+            return False
     for res in resources:
-        if not isinstance(res, dict) or set(res) != set(_RESOURCE_FIELDS):
+        if not isinstance(res, dict) or set(res) != {*_RESOURCE_FIELDS, "preferred"}:
             return False
         if not all(type(res[k]) is str for k in ("group", "version", "name", "kind")):
             return False
         if type(res["singularName"]) is not str or type(res["namespaced"]) is not bool:
             return False
-        if not (_strings(res["verbs"]) and _strings(res["shortNames"])):
+        if type(res["preferred"]) is not bool:
+            return False
+        if not all(_strings(res[k]) for k in ("verbs", "shortNames", "categories")):
             return False
     return True
 
