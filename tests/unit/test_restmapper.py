@@ -334,7 +334,7 @@ def test_core_v1_ranks_first_whatever_order_discovery_lists_groups(env: Environm
     mapper = RESTMapper(PlainDiscovery(groups, resources), env)
     for typed in ("events", "event", "Event", "ev"):
         assert mapper.mapping_for(typed).gvr == GroupVersionResource("", "v1", "events"), typed
-    assert mapper.kind_for(GroupVersionKind("", "", "Event")).gvr.group == ""
+    assert mapper.mapping_for_kind(GroupVersionKind("", "", "Event")).gvr.group == ""
     assert env.stderr.getvalue() == (
         'Warning: short name "ev" could also match lower priority resource events.events.k8s.io\n'
     )
