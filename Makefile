@@ -36,6 +36,7 @@ lint: $(INSTALLED)
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(PY) -m mypy kctl
+	$(PY) -m mypy --strict examples
 
 unit: $(INSTALLED)
 	$(PY) -m pytest tests/unit -ra $(PYTEST_ARGS)
@@ -79,9 +80,10 @@ demo: seed
 BENCH_VENV := .bench-venv
 bench: cluster
 	@[ -x $(BENCH_VENV)/bin/python ] || $(PYTHON) -m venv $(BENCH_VENV)
-	@$(BENCH_VENV)/bin/python -m pip install --quiet . && \
+	@$(BENCH_VENV)/bin/python -m pip install --quiet '.[bench]' && \
 	  $(BENCH_VENV)/bin/python -m pip install --quiet --no-deps --force-reinstall .
 	. ./.devcluster/env && $(BENCH_VENV)/bin/python -m bench
+	. ./.devcluster/env && $(BENCH_VENV)/bin/python -m bench.library
 
 completions: $(INSTALLED)
 	@for pair in "bash kctl.bash" "zsh _kctl" "fish kctl.fish"; do set -- $$pair; \

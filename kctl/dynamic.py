@@ -10,7 +10,6 @@ the smallest answer), ``Metadata`` (the server default) or ``Object``.
 from __future__ import annotations
 
 import json
-import logging
 from collections.abc import Iterator, Mapping
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar, cast
@@ -26,7 +25,6 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 L = TypeVar("L")
 T_co = TypeVar("T_co", covariant=True)
-LOGGER = logging.getLogger("kctl")
 
 
 class PatchType(StrEnum):
@@ -270,6 +268,7 @@ class ResourceClient(Generic[T, L]):
         reflector ideas). ``resume=False`` is client-go's plain ``Watch``: one stream, until
         the server ends it. Stop by breaking out of the loop."""
         from kctl import watch as engine
+        from kctl.libenv import logger
 
         params = {k: v for k, v in query(options) if k not in ("watch", "resourceVersion")}
         if not resume:
@@ -286,7 +285,7 @@ class ResourceClient(Generic[T, L]):
         )
         watcher = engine.Watcher(
             source,
-            notice=lambda text: LOGGER.info("%s", text),
+            notice=lambda text: logger().info("%s", text),
             read_timeout=read_timeout or engine.DEFAULT_READ_TIMEOUT,
         )
         try:

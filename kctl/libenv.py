@@ -14,17 +14,18 @@ never writes to stdout/stderr and never changes ``sys.*``:
 from __future__ import annotations
 
 import io
-import logging
 import os
 import sys
 import warnings
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import IO, cast
+from typing import IO, Any, cast
 
 from kctl.env import Environment
 
-LOGGER = logging.getLogger("kctl")
+# logging's numeric levels, without importing logging (a program that never imported it cannot
+# have configured a handler, so nothing could be logged; see verbosity_from_logger).
+DEBUG, INFO = 10, 20
 
 WarningHandler = Callable[[str], None]
 
@@ -53,23 +54,33 @@ class _LogStream(io.TextIOBase):
         *lines, self._partial = self._partial.split("\n")
         for line in lines:
             if line:
-                LOGGER.log(self.level, "%s", line)
+                logger().log(self.level, "%s", line)
         return len(text)
+
+
+def logger() -> Any:
+    """The ``kctl`` logger (``logging`` is imported on first use only)."""
+    import logging
+
+    return logging.getLogger("kctl")
 
 
 def verbosity_from_logger() -> int:
     """The ``-v`` level the ``kctl`` logger wants: 8 (requests and responses with headers,
     masked) when it is enabled for DEBUG, else none. Bodies (``-v9``) are never logged: they
-    can carry Secret data."""
-    return 8 if LOGGER.isEnabledFor(logging.DEBUG) else 0
+    can carry Secret data. A program that has not imported ``logging`` has configured no
+    handler, so the check is skipped (and ``logging`` not imported) then."""
+    if "logging" not in sys.modules:
+        return 0
+    return 8 if logger().isEnabledFor(DEBUG) else 0
 
 
 @dataclass
 class LibraryEnvironment(Environment):
     """An ``Environment`` for library use: see the module docstring."""
 
-    stdout: IO[str] = field(default_factory=lambda: cast(IO[str], _LogStream(logging.INFO)))
-    stderr: IO[str] = field(default_factory=lambda: cast(IO[str], _LogStream(logging.DEBUG)))
+    stdout: IO[str] = field(default_factory=lambda: cast(IO[str], _LogStream(INFO)))
+    stderr: IO[str] = field(default_factory=lambda: cast(IO[str], _LogStream(DEBUG)))
     stdin: IO[str] = field(default_factory=lambda: sys.stdin)
     environ: Mapping[str, str] = field(default_factory=lambda: os.environ)
     warning_handler: WarningHandler = warn_through_python

@@ -221,6 +221,7 @@ class RESTClient:
         return self._session
 
     def close(self) -> None:
+        """Close the connections (the client can still be used: they are reopened)."""
         if self._session is not None:
             self._session.close()
 
