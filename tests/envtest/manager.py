@@ -188,6 +188,7 @@ class ControlPlane:
         self.workdir = workdir or Path("/nonexistent")
         self.info: ClusterInfo | None = None
         self.procs: dict[str, subprocess.Popen[bytes]] = {}
+        self._argv: dict[str, list[str]] = {}
         self.started_in: float = 0.0
 
     # -- start --------------------------------------------------------------------------------
@@ -279,11 +280,7 @@ class ControlPlane:
         )
 
         def ready() -> bool:
-            try:
-                status, _ = https_request(server, "GET", "/readyz", ca_file=info.ca_file)
-            except (OSError, http.client.HTTPException):
-                return False
-            return status == 200
+            return self._apiserver_ready(info)
 
         def default_namespace() -> bool:
             try:
@@ -299,6 +296,27 @@ class ControlPlane:
         except APIRequestError as err:
             raise ControlPlaneError(str(err)) from None
         return info
+
+    @staticmethod
+    def _apiserver_ready(info: ClusterInfo) -> bool:
+        try:
+            status, _ = https_request(info.server, "GET", "/readyz", ca_file=info.ca_file)
+        except (OSError, http.client.HTTPException):
+            return False
+        return status == 200
+
+    def restart_apiserver(self) -> None:
+        """Stop kube-apiserver and start it again on the same port and etcd (its watch cache
+        starts afresh, as after a real restart); returns once it is ready."""
+        assert self.info is not None, "not started"
+        info = self.info
+        proc = self.procs.pop("kube-apiserver")
+        stop_groups([proc.pid], self.stop_timeout, proc.poll)
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            proc.wait(timeout=5)
+        self._spawn("kube-apiserver", self._argv["kube-apiserver"])
+        deadline = time.monotonic() + self.start_timeout
+        self._wait("kube-apiserver", deadline, lambda: self._apiserver_ready(info))
 
     def _write_credentials(self, server: str, pki: Path) -> ClusterInfo:
         from tests.envtest import certs  # cryptography: only needed to start, not to stop
@@ -361,6 +379,7 @@ class ControlPlane:
         )
 
     def _spawn(self, name: str, argv: list[str]) -> None:
+        self._argv[name] = argv
         log = open(self.workdir / "logs" / f"{name}.log", "ab")  # noqa: SIM115 - child keeps it
         # envtest's switch to see the processes' output live instead of in the log files
         attach = self.environ.get("KUBEBUILDER_ATTACH_CONTROL_PLANE_OUTPUT") == "true"

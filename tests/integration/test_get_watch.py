@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import re
 import signal
-import subprocess
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -19,6 +18,7 @@ from typing import Any
 import pytest
 
 from tests.integration.conftest import Result, Runner, Spawner
+from tests.integration.watchtools import Watch, wait_for
 
 # the AGE cell (and the padding after it, which follows its width)
 _AGE = re.compile(r"(?<![\w.-])\d+(?:[smhd]\d*)+s?(?: +|$)", re.MULTILINE)
@@ -46,43 +46,6 @@ FORMATS: list[tuple[str, ...]] = [
 ]
 
 END = "zz-end"  # the last object created: every stream has seen everything once it shows up
-
-
-def _wait_for(check: Callable[[], bool], what: str, timeout: float = 45.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if check():
-            return
-        time.sleep(0.2)
-    raise AssertionError(f"timed out waiting for {what}")
-
-
-def _stop(proc: subprocess.Popen[str]) -> None:
-    proc.send_signal(signal.SIGTERM)
-    proc.wait(timeout=20)
-
-
-class _Watch:
-    """One background ``get -w`` with its output in files (pipes could fill up)."""
-
-    def __init__(self, spawn: Spawner, tmp: Path, label: str, args: tuple[str, ...]) -> None:
-        self.out_path = tmp / f"{label}.out"
-        self.err_path = tmp / f"{label}.err"
-        self.out = self.out_path.open("w")
-        self.err = self.err_path.open("w")
-        self.proc = spawn(*args, stdout=self.out, stderr=self.err)
-
-    def text(self) -> str:
-        return self.out_path.read_text()
-
-    def stderr(self) -> str:
-        return self.err_path.read_text()
-
-    def stop(self) -> int:
-        _stop(self.proc)
-        self.out.close()
-        self.err.close()
-        return self.proc.returncode
 
 
 def _changes(kubectl_ok: Runner, ns: str) -> None:
@@ -113,18 +76,18 @@ def test_piped_output_matches_kubectl_for_every_format(
         pairs.append(
             (
                 fmt,
-                _Watch(kubectl_spawn, tmp_path, f"kubectl-{i}", args),
-                _Watch(kctl_spawn, tmp_path, f"kctl-{i}", args),
+                Watch(kubectl_spawn, tmp_path, f"kubectl-{i}", args),
+                Watch(kctl_spawn, tmp_path, f"kctl-{i}", args),
             )
         )
     # Both have listed (and so will watch from a resourceVersion before the changes)...
     silent = ("--watch-only", "-l")  # nothing to print from the list
     listing = [w for fmt, *ws in pairs if not set(silent) & set(fmt) for w in ws]
-    _wait_for(lambda: all(w.text() for w in listing), "the initial lists")
+    wait_for(lambda: all(w.text() for w in listing), "the initial lists")
     time.sleep(2.0)  # ...and the silent ones have had as long
     _changes(kubectl_ok, namespace)
     everyone = [w for _fmt, *ws in pairs for w in ws]
-    _wait_for(lambda: all(END in w.text() for w in everyone), "the last change everywhere")
+    wait_for(lambda: all(END in w.text() for w in everyone), "the last change everywhere")
     time.sleep(1.0)  # the label change of zz-end comes after its creation
     failures = []
     for fmt, kube, ours in pairs:
@@ -145,11 +108,11 @@ def test_managed_fields_are_stripped_from_events_unless_asked_for(
 ) -> None:
     kubectl_ok("-n", namespace, "create", "cm", "a")
     base = ("-n", namespace, "get", "cm", "-w", "--output-watch-events", "-o")
-    json_watch = _Watch(kctl_spawn, tmp_path, "json", (*base, "json"))
-    yaml_watch = _Watch(kctl_spawn, tmp_path, "yaml", (*base, "yaml"))
-    _wait_for(lambda: bool(json_watch.text() and yaml_watch.text()), "the initial lists")
+    json_watch = Watch(kctl_spawn, tmp_path, "json", (*base, "json"))
+    yaml_watch = Watch(kctl_spawn, tmp_path, "yaml", (*base, "yaml"))
+    wait_for(lambda: bool(json_watch.text() and yaml_watch.text()), "the initial lists")
     kubectl_ok("-n", namespace, "create", "cm", END)
-    _wait_for(lambda: END in json_watch.text() and END in yaml_watch.text(), "the event")
+    wait_for(lambda: END in json_watch.text() and END in yaml_watch.text(), "the event")
     json_watch.stop(), yaml_watch.stop()
     events = [json.loads(line) for line in json_watch.text().splitlines()]
     assert [(e["type"], e["object"]["metadata"]["name"]) for e in events] == [
@@ -167,11 +130,11 @@ def test_named_object_watch_starts_from_the_objects_resource_version(
     kubectl_ok("-n", namespace, "create", "cm", "b")
     rv = kubectl_ok("-n", namespace, "get", "cm", "a", "-o", "jsonpath={.metadata.resourceVersion}")
     args = ("-n", namespace, "get", "cm", "a", "-w", "-o", "name", "--v=6")
-    watch = _Watch(kctl_spawn, tmp_path, "named", args)
-    _wait_for(lambda: bool(watch.text()), "the object")
+    watch = Watch(kctl_spawn, tmp_path, "named", args)
+    wait_for(lambda: bool(watch.text()), "the object")
     kubectl_ok("-n", namespace, "label", "cm", "b", "x=y")  # another object: not shown
     kubectl_ok("-n", namespace, "label", "cm", "a", "x=y")
-    _wait_for(lambda: watch.text().count("configmap/a") == 2, "the change")
+    wait_for(lambda: watch.text().count("configmap/a") == 2, "the change")
     assert watch.stop() == 143
     assert watch.text() == "configmap/a\nconfigmap/a\n"
     log = watch.stderr()
@@ -183,12 +146,12 @@ def test_several_types_are_watched_at_once_with_kind_prefixes(
     namespace: str, kctl_spawn: Spawner, kubectl_ok: Runner, tmp_path: Path
 ) -> None:
     kubectl_ok("-n", namespace, "create", "cm", "a")
-    watch = _Watch(kctl_spawn, tmp_path, "multi", ("-n", namespace, "get", "cm,pods,svc", "-w"))
-    _wait_for(lambda: "configmap/a" in watch.text(), "the initial list")
+    watch = Watch(kctl_spawn, tmp_path, "multi", ("-n", namespace, "get", "cm,pods,svc", "-w"))
+    wait_for(lambda: "configmap/a" in watch.text(), "the initial list")
     kubectl_ok("-n", namespace, "run", "p", "--image=example.invalid/x")
     kubectl_ok("-n", namespace, "create", "service", "clusterip", "s", "--tcp=80")
     kubectl_ok("-n", namespace, "label", "cm", "a", "x=y")
-    _wait_for(
+    wait_for(
         lambda: all(n in watch.text() for n in ("pod/p", "service/s", "configmap/a   0")),
         "the events of every type",
     )
@@ -207,8 +170,8 @@ def test_interrupt_and_closed_pipe_end_quietly(
     namespace: str, cluster: Any, kctl_spawn: Spawner, kubectl_ok: Runner, tmp_path: Path
 ) -> None:
     kubectl_ok("-n", namespace, "create", "cm", "a")
-    watch = _Watch(kctl_spawn, tmp_path, "int", ("-n", namespace, "get", "cm", "-w"))
-    _wait_for(lambda: bool(watch.text()), "the initial list")
+    watch = Watch(kctl_spawn, tmp_path, "int", ("-n", namespace, "get", "cm", "-w"))
+    wait_for(lambda: bool(watch.text()), "the initial list")
     watch.proc.send_signal(signal.SIGINT)
     assert watch.proc.wait(timeout=20) == 130
     assert watch.stderr() == ""
@@ -276,8 +239,8 @@ def test_sort_by_warns_like_kubectl(
     kubectl_ok("-n", namespace, "create", "cm", "b")
     kubectl_ok("-n", namespace, "create", "cm", "a")
     args = ("-n", namespace, "get", "cm", "-w", "--sort-by=.metadata.name", *fmt)
-    watch = _Watch(kctl_spawn, tmp_path, "sort", args)
-    _wait_for(lambda: bool(watch.text()), "the initial list")
+    watch = Watch(kctl_spawn, tmp_path, "sort", args)
+    wait_for(lambda: bool(watch.text()), "the initial list")
     watch.stop()
     assert watch.stderr() == (
         "warning: --watch requested, --sort-by will be ignored for watch events received\n"
