@@ -2,7 +2,7 @@
 same control plane; stdout, stderr (``kubectl`` read as ``kctl``) and the exit code must match.
 
 The forms are reference/flags-and-parsing.md §3 (kubectl 1.36.3's observed behaviour), less the
-ones that need a flag or command kctl does not have (``-f``, ``-w``, ``-R``, ``explain``) and
+ones that need a flag or command kctl does not have (``-f``, ``-R``, ``explain``) and
 ``get TYPE NAME`` in a namespace that does not exist (kubectl then reports the namespace as not
 found; that is get's business, not the parser's). Tables are compared with the ages blanked: the
 two runs are a moment apart.
@@ -78,6 +78,8 @@ CASES: list[tuple[str, ...]] = [
     ("get", "cm", "-Aoname", "-l", SEL),
     ("get", "cm", "-Ao", "name", "-l", SEL),
     ("get", "cm", "-An", NS, "-o", "name", "-l", SEL),
+    ("get", "cm", "-Aw=false", "-o", "name", "-l", SEL),
+    ("get", "cm", "-wA=false", "-n", NS, "-o", "name", "--watch=false"),
     ("get", "cm", "-Az"),
     ("get", "cm", "-Z"),
     # unknown and malformed flags
@@ -136,6 +138,7 @@ CASES: list[tuple[str, ...]] = [
     ("-A", "get", "cm"),
     ("--all-namespaces", "get", "cm"),
     ("--show-labels", "get", "cm"),
+    ("-w", "get", "cm"),
     ("--foo", "get", "cm"),
     ("--foo=1", "get", "cm"),
     ("-o", "name"),
