@@ -14,7 +14,15 @@ from __future__ import annotations
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Sequence
-    from typing import Any
+    from typing import Any, Protocol
+
+    class Flags(Protocol):
+        """What the parser asks of a command's flags (``FlagSet``, or completion's lazily
+        built view of its command table)."""
+
+        def lookup(self, long: str) -> Flag | None: ...
+
+        def short(self, letter: str) -> Flag | None: ...
 
 
 class FlagError(Exception):
@@ -66,6 +74,10 @@ class FlagSet:
         WordSepNormalizeFunc, applied silently)."""
         return self.by_long.get(normalize(long))
 
+    def short(self, letter: str) -> Flag | None:
+        """The flag for ``-letter``."""
+        return self.by_short.get(letter)
+
 
 def normalize(name: str) -> str:
     return name.replace("_", "-")
@@ -92,7 +104,7 @@ class Parsed:
         return found
 
 
-def parse(flags: FlagSet, args: Sequence[str], strict: bool = True) -> Parsed:
+def parse(flags: Flags, args: Sequence[str], strict: bool = True) -> Parsed:
     """Parse ``args`` as pflag does. ``strict=False`` (completion) skips unknown flags and
     leaves a trailing value-less flag in ``pending`` instead of raising ``FlagError``."""
     out = Parsed()
@@ -114,7 +126,7 @@ def parse(flags: FlagSet, args: Sequence[str], strict: bool = True) -> Parsed:
     return out
 
 
-def _long(flags: FlagSet, s: str, rest: list[str], out: Parsed, strict: bool) -> list[str]:
+def _long(flags: Flags, s: str, rest: list[str], out: Parsed, strict: bool) -> list[str]:
     name = s[2:]
     if not name or name[0] in "-=":
         if strict:
@@ -142,11 +154,11 @@ def _long(flags: FlagSet, s: str, rest: list[str], out: Parsed, strict: bool) ->
 
 
 def _short(
-    flags: FlagSet, letters: str, rest: list[str], out: Parsed, strict: bool
+    flags: Flags, letters: str, rest: list[str], out: Parsed, strict: bool
 ) -> tuple[str, list[str]]:
     """One letter of a shorthand group; returns the letters left and the arguments left."""
     c, more = letters[0], letters[1:]
-    flag = flags.by_short.get(c)
+    flag = flags.short(c)
     if flag is None:
         if strict:
             raise FlagError(f"unknown shorthand flag: '{c}' in -{letters}")
@@ -191,7 +203,7 @@ def _quote(text: str) -> str:
 # --------------------------------------------------------------------- cobra's command finder
 
 
-def strip_flags(flags: FlagSet, args: Sequence[str]) -> list[str]:
+def strip_flags(flags: Flags, args: Sequence[str]) -> list[str]:
     """The words cobra's ``Find`` takes for command names (cobra ``stripFlags``): a
     ``--name``/``-x`` without ``=`` that is not a bool is assumed to take the next word."""
     words: list[str] = []
@@ -210,7 +222,7 @@ def strip_flags(flags: FlagSet, args: Sequence[str]) -> list[str]:
     return words
 
 
-def without_word(flags: FlagSet, args: Sequence[str], word: str) -> list[str]:
+def without_word(flags: Flags, args: Sequence[str], word: str) -> list[str]:
     """``args`` without the first ``word`` that is not a flag's value (cobra
     ``argsMinusFirstX``)."""
     i = 0
@@ -227,14 +239,14 @@ def without_word(flags: FlagSet, args: Sequence[str], word: str) -> list[str]:
     return list(args)
 
 
-def _swallows_next(flags: FlagSet, s: str) -> bool:
+def _swallows_next(flags: Flags, s: str) -> bool:
     if "=" in s:
         return False
     if s.startswith("--"):
         flag = flags.lookup(s[2:])
         return flag is None or not flag.is_bool
     if s.startswith("-") and len(s) == 2:
-        flag = flags.by_short.get(s[1])
+        flag = flags.short(s[1])
         return flag is None or not flag.is_bool
     return False
 

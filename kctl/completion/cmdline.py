@@ -13,9 +13,8 @@ if TYPE_CHECKING:
 
     from kctl.completion.commands import Command, Flag
 
-# how a global flag's value is read (the rest are strings, or bools when they take no value)
-_SETTERS = {"level": pflag.parse_int32_base10}
-_GLOBAL_KINDS = {flag.long: flag.kind for flag in GLOBAL_FLAGS}
+# the global flags that add up (stringArray) instead of keeping the last value
+_ARRAYS = frozenset(flag.long for flag in GLOBAL_FLAGS if flag.kind == "array")
 
 
 class Parsed:
@@ -37,39 +36,22 @@ class Parsed:
         return self.values.get(long_name.lstrip("-"))
 
 
-def flag_set(command: Command) -> pflag.FlagSet:
-    """The pflag view of a completion command's flags."""
-    flags = []
-    for flag in command.flags:
-        longs = [n[2:] for n in flag.names if n.startswith("--")]
-        shorts = [n[1:] for n in flag.names if len(n) == 2 and n[1] != "-"]
-        no_opt = None if flag.takes_value else "true"
-        for i, long in enumerate(longs or shorts):
-            kind = _GLOBAL_KINDS.get(long, "")
-            setter = pflag.parse_bool if no_opt else _SETTERS.get(kind)
-            short = shorts[0] if i == 0 and shorts else ""
-            flags.append(pflag.Flag(long, short, no_opt, setter, key=flag))
-    return pflag.FlagSet(flags)
-
-
 def parse(root: Command, words: list[str]) -> Parsed:
     """``words`` are the arguments after ``kctl``; the last one is the (possibly empty) word
     under the cursor."""
     before, to_complete = (words[:-1], words[-1]) if words else ([], "")
     command, rest = find(root, before)
-    flags = flag_set(command)
-    result = pflag.parse(flags, rest, strict=False)
+    result = pflag.parse(command, rest, strict=False)
     parsed = Parsed(command, to_complete)
     parsed.args = result.args
     parsed.dashdash = result.dash_at is not None
     if result.pending is not None:
         parsed.pending = result.pending.key
     for flag, value in result.values:
-        name = flag.key.long_name.lstrip("-")
-        if _GLOBAL_KINDS.get(name) == "array":
-            parsed.values.setdefault(name, []).append(value)
+        if flag.long in _ARRAYS:
+            parsed.values.setdefault(flag.long, []).append(value)
         else:
-            parsed.values[name] = value
+            parsed.values[flag.long] = value
     return parsed
 
 
@@ -77,11 +59,10 @@ def find(root: Command, args: list[str]) -> tuple[Command, list[str]]:
     """cobra's ``Find``: the deepest command named on the line, and the words left for it."""
     command = root
     while command.commands:
-        flags = flag_set(command)
-        words = pflag.strip_flags(flags, args)
+        words = pflag.strip_flags(command, args)
         sub = command.commands.get(words[0]) if words else None
         if sub is None:
             break
-        args = pflag.without_word(flags, args, words[0])
+        args = pflag.without_word(command, args, words[0])
         command = sub
     return command, args

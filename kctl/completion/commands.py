@@ -6,6 +6,9 @@ than the whole rest of a TAB.
 
 from __future__ import annotations
 
+from kctl import pflag
+from kctl.globalflags import GLOBAL_FLAGS
+
 TYPE_CHECKING = False  # mypy treats this name as True; nothing is imported at run time
 if TYPE_CHECKING:
     from typing import Any
@@ -42,7 +45,7 @@ class Flag:
 class Command:
     """A node of the tree: the root, a subcommand or a nested subcommand."""
 
-    __slots__ = ("path", "help", "flags", "args", "commands")
+    __slots__ = ("path", "help", "flags", "args", "commands", "_pflags")
 
     def __init__(
         self, path: tuple[str, ...], help: str, flags: list[Flag], args: list[str]
@@ -52,12 +55,44 @@ class Command:
         self.flags = flags
         self.args = args
         self.commands: dict[str, Command] = {}
+        self._pflags: dict[str, pflag.Flag | None] = {}
 
     def flag(self, name: str) -> Flag | None:
         for flag in self.flags:
             if name in flag.names:
                 return flag
         return None
+
+    # pflag's view (``kctl.pflag.Flags``), built per flag on first use: a TAB reads a few
+    # flags of a line, and building all of them cost more than the rest of the parse
+
+    def lookup(self, long: str) -> pflag.Flag | None:
+        """``--long`` (``_`` is ``-``, as in kubectl)."""
+        return self._pflag("--" + pflag.normalize(long))
+
+    def short(self, letter: str) -> pflag.Flag | None:
+        """``-letter``."""
+        return self._pflag("-" + letter)
+
+    def _pflag(self, name: str) -> pflag.Flag | None:
+        if name not in self._pflags:
+            flag = self.flag(name)
+            self._pflags[name] = None if flag is None else _as_pflag(flag)
+        return self._pflags[name]
+
+
+def _as_pflag(flag: Flag) -> pflag.Flag:
+    """One completion flag as the parser sees it; ``key`` is the completion flag."""
+    long = flag.long_name.lstrip("-")
+    short = next((n[1:] for n in flag.names if len(n) == 2 and n[1] != "-"), "")
+    if not flag.takes_value:
+        return pflag.Flag(long, short, "true", pflag.parse_bool, key=flag)
+    setter = pflag.parse_int32_base10 if _GLOBAL_KINDS.get(long) == "level" else None
+    return pflag.Flag(long, short, None, setter, key=flag)
+
+
+# how a global flag's value is read (from the one global-flag table)
+_GLOBAL_KINDS = {flag.long: flag.kind for flag in GLOBAL_FLAGS}
 
 
 def _build(node: dict[str, Any], path: tuple[str, ...]) -> Command:
