@@ -19,7 +19,7 @@ from kctl.schema import GroupVersionResource
 from kctl.unstructured import nested
 
 if TYPE_CHECKING:
-    from kctl.rest.client import RESTClient
+    from kctl.rest.client import Request, RESTClient
     from kctl.rest.config import RestConfig
 
 T = TypeVar("T")
@@ -152,21 +152,27 @@ class ResourceClient(Generic[T, L]):
     """
 
     def __init__(
-        self, rest: RESTClient, gvr: GroupVersionResource, namespace: str | None = None
+        self,
+        rest: RESTClient,
+        gvr: GroupVersionResource,
+        namespace: str | None = None,
+        *,
+        error_context: bool = False,
     ) -> None:
         self._rest = rest
         self.gvr = GroupVersionResource(*gvr)
         self.namespace_name = namespace or None
+        # client-go's dynamic client sends absolute paths, so its errors carry no
+        # "(get pods x)" suffix; kubectl's resource builder (typed requests) does.
+        self.error_context = error_context
 
     def namespace(self, namespace: str) -> ResourceClient[T, L]:
         """The same resource in ``namespace`` (``""`` = all namespaces)."""
-        return ResourceClient(self._rest, self.gvr, namespace)
+        return ResourceClient(self._rest, self.gvr, namespace, error_context=self.error_context)
 
-    def _path(self, name: str | None = None, subresource: str | None = None) -> str:
-        if name is None:
-            path = self.gvr.path(self.namespace_name)
-            return f"{path}/{subresource}" if subresource else path
-        return self.gvr.path(self.namespace_name, name, subresource)
+    def _path(self) -> str:
+        """The collection's path (for watches); ``GVR.path`` checks the segments."""
+        return self.gvr.path(self.namespace_name)
 
     def _send(
         self,
@@ -177,14 +183,32 @@ class ResourceClient(Generic[T, L]):
         body: Any = None,
         headers: Mapping[str, str] | None = None,
     ) -> Any:
-        # An absolute path, as client-go's dynamic client builds it: errors carry the server's
-        # Status text without the typed clients' "(get pods x)" suffix.
-        req = self._rest.verb(verb).abs_path(self._path(name, subresource)).params(params)
+        req = self._request(verb, name, subresource, params, headers)
         if body is not None:
             req.body(body)
+        return req.do_json()
+
+    def _request(
+        self,
+        verb: str,
+        name: str | None,
+        subresource: str | None,
+        params: list[tuple[str, str]] | dict[str, str],
+        headers: Mapping[str, str] | None = None,
+    ) -> Request:
+        """The request, built segment by segment (the builder checks each one, as client-go's
+        dynamic client does); without ``error_context`` it carries no resource for errors."""
+        req = self._rest.verb(verb).namespace(self.namespace_name).resource(self.gvr)
+        if name is not None:
+            req.name(name)
+        if subresource:
+            req.subresource(subresource)
+        if not self.error_context:
+            req.error_context(False)
+        req.params(params)
         for key, value in (headers or {}).items():
             req.header(key, value)
-        return req.do_json()
+        return req
 
     # -- reads ----------------------------------------------------------------------------
 
@@ -220,7 +244,7 @@ class ResourceClient(Generic[T, L]):
         everything in one answer), each page as the server sent it. ``prefetch`` fetches the
         next page on a worker thread while the caller works on this one."""
         params = _params(dict(query(options)), as_table, include_object)
-        pages = self._rest.list_pages(self._path(), params, _headers(as_table), chunk_size)
+        pages = self._request("GET", None, None, params, _headers(as_table)).pages(chunk_size)
         if prefetch and chunk_size > 0:
             pages = read_ahead(pages)
         for page in pages:
@@ -417,9 +441,12 @@ class DynamicClient:
     def __init__(self, config: RestConfig | RESTClient) -> None:
         self.rest = rest_client_for(config)
 
-    def resource(self, gvr: GroupVersionResource | tuple[str, str, str]) -> DynamicResource:
-        """The client for one GroupVersionResource; ``.namespace(ns)`` narrows it."""
-        return ResourceClient(self.rest, GroupVersionResource(*gvr))
+    def resource(
+        self, gvr: GroupVersionResource | tuple[str, str, str], *, error_context: bool = False
+    ) -> DynamicResource:
+        """The client for one GroupVersionResource; ``.namespace(ns)`` narrows it.
+        ``error_context`` adds kubectl's ``(get pods x)`` to errors without a server Status."""
+        return ResourceClient(self.rest, GroupVersionResource(*gvr), error_context=error_context)
 
 
 DynamicResource = ResourceClient[dict[str, Any], dict[str, Any]]

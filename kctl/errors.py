@@ -91,6 +91,20 @@ class RequestTimeout(ConnectionFailed):
     """The request exceeded ``--request-timeout`` or the client's own deadline."""
 
 
+class BodyReadError(ConnectionFailed):
+    """The answer's headers came but its body could not be read (cut short, malformed, or the
+    deadline passed while it trickled in): client-go's text, ``cause`` worded like Go's."""
+
+    def __str__(self) -> str:
+        return (
+            "unexpected error when reading response body. Please retry. "
+            f"Original error: {self.message}"
+        )
+
+    def aggregate_text(self) -> str:
+        return str(self)
+
+
 @dataclass
 class StatusCause:
     """One entry of ``Status.details.causes``."""

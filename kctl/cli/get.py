@@ -297,7 +297,7 @@ def _fetch(
     chunk = 0 if opts.sort_by else opts.chunk_size
     for target in targets:
         ns = _namespace_for(factory, target.mapping, opts)
-        resource = dynamic.resource(target.mapping.gvr).namespace(ns or "")
+        resource = dynamic.resource(target.mapping.gvr, error_context=True).namespace(ns or "")
         if target.names:
             for name in target.names:
                 try:

@@ -31,6 +31,7 @@ from kctl import duration
 from kctl.env import Environment
 from kctl.errors import (
     APIError,
+    BodyReadError,
     ConnectionFailed,
     ConnectionRefused,
     KctlError,
@@ -49,7 +50,7 @@ from kctl.rest.transport import (
     user_agent,
     wire_header,
 )
-from kctl.schema import GroupVersion, GroupVersionResource
+from kctl.schema import GroupVersion, GroupVersionResource, check_path_segment
 
 if TYPE_CHECKING:
     import requests
@@ -271,6 +272,7 @@ class RESTClient:
     ) -> requests.Response:
         import requests
 
+        _accept_many_headers()
         verb = verb.upper()
         seconds = self._timeout_seconds(timeout)
         pairs = _param_pairs(params)
@@ -296,6 +298,9 @@ class RESTClient:
             except requests.RequestException as exc:
                 elapsed = int((self._monotonic() - started) * 1000)
                 self.log.failure(verb, url, _describe(exc), elapsed)
+                if state.deadline is not None and self._monotonic() >= state.deadline:
+                    # Whatever broke, it broke because time ran out (Go's context error).
+                    raise RequestTimeout("context deadline exceeded") from None
                 retryable = verb == "GET" and replayable and _is_retryable_network(exc)
                 if retryable and self._may_retry(state, 1.0):
                     continue
@@ -309,7 +314,7 @@ class RESTClient:
             if 200 <= code < 300 or code == 304:
                 if not stream:
                     # read now, so the connection goes back to the pool
-                    self.log.body("Response Body", self._read(resp, url))
+                    self.log.body("Response Body", self._read(resp, state.deadline))
                 # requests' timeouts are per socket operation; --request-timeout bounds the
                 # whole exchange, as Go's http.Client.Timeout does.
                 if state.deadline is not None and self._monotonic() > state.deadline:
@@ -318,7 +323,7 @@ class RESTClient:
                 if stream and state.deadline is not None:
                     resp.kctl_deadline = (state.deadline, self._monotonic)  # type: ignore[attr-defined]
                 return resp
-            payload = self._read(resp, url)
+            payload = self._read(resp, state.deadline)
             self.log.body("Response Body", payload)
             resp.close()
             if code == 401 and not state.auth_refreshed:
@@ -340,15 +345,30 @@ class RESTClient:
                 name=i.name,
             )
 
-    def _read(self, resp: requests.Response, url: str) -> bytes:
-        """The whole body; a connection cut or timeout while reading it is a typed error."""
+    def _read(self, resp: requests.Response, deadline: float | None) -> bytes:
+        """The whole body; a cut, a timeout or a malformed body is a ``BodyReadError``.
+
+        With a deadline the body is read one socket read at a time (``read1``, which both
+        urllib3's and http.client's responses offer) and the clock checked in between: socket
+        timeouts restart with every byte, so a body that trickles in would otherwise hold the
+        request for ever. Go's ``http.Client.Timeout`` covers the whole body too."""
         import requests
 
-        try:
-            return resp.content
-        except requests.RequestException as exc:
-            resp.close()
-            raise network_error(exc, url, self.config.tls_server_name) from None
+        if deadline is None:
+            try:
+                return bytes(resp.content)
+            except (requests.RequestException, ValueError) as exc:
+                resp.close()
+                raise BodyReadError(body_error_text(exc, resp.headers)) from None
+        body = b"".join(read_chunks(resp, (deadline, self._monotonic)))
+        # Hand the body to requests as if it had read it (resp.content, resp.json()), and the
+        # connection back to the pool, as reading .content does.
+        resp._content = body
+        setattr(resp, "_content_consumed", True)  # noqa: B010 - not in requests' type stubs
+        release = getattr(resp.raw, "release_conn", None)
+        if callable(release):
+            release()
+        return body
 
     def _prepare(
         self,
@@ -480,22 +500,11 @@ class RESTClient:
         chunk_size: int = 500,
     ) -> Iterator[dict[str, Any]]:
         """Yield each page of a list, following ``metadata.continue`` (``limit`` = chunk size;
-        0 asks for everything at once)."""
-        base = [(k, v) for k, v in _param_pairs(params) if k not in ("limit", "continue")]
-        token = ""
-        while True:
-            pairs = list(base)
-            if chunk_size > 0:
-                pairs.append(("limit", str(chunk_size)))
-            if token:
-                pairs.append(("continue", token))
-            page = self.get_json(path, pairs, headers)
-            if not isinstance(page, dict):
-                raise KctlError(f"error: unexpected list response from {path}")
-            yield page
-            token = str((page.get("metadata") or {}).get("continue") or "")
-            if not token or chunk_size <= 0:
-                return
+        0 asks for everything at once). See ``Request.pages``."""
+        req = self.get().abs_path(path).params(params)
+        for key, value in (headers or {}).items():
+            req.header(key, value)
+        return req.pages(chunk_size)
 
     def watch(
         self,
@@ -530,11 +539,13 @@ class Request:
         self._headers: dict[str, str] = {}
         self._body: Body = None
         self._timeout: float | None = None
+        self._error_context = True
 
     def namespace(self, namespace: str | None) -> Request:
         """The namespace segment (``None`` or ``""``: none, i.e. all namespaces on a list)."""
         if namespace is not None:
-            _check_segment("namespace", namespace, allow_empty=True)
+            if namespace:
+                check_path_segment("namespace", namespace)
             self._namespace = namespace
         return self
 
@@ -547,7 +558,7 @@ class Request:
                     f'resource "{resource}" needs a RESTClient with a group_version, or a GVR'
                 )
             resource = GroupVersionResource(gv.group, gv.version, resource)
-        _check_segment("resource", resource.resource)
+        check_path_segment("resource", resource.resource)
         self._gvr = resource
         return self
 
@@ -555,14 +566,14 @@ class Request:
         """The object's name."""
         if not name:
             raise UsageError("resource name may not be empty")
-        _check_segment("resource name", name)
+        check_path_segment("resource name", name)
         self._name = name
         return self
 
     def subresource(self, subresource: str) -> Request:
         """A subresource (``status``, ``scale``, ``log``)."""
         for part in subresource.split("/"):
-            _check_segment("subresource", part)
+            check_path_segment("subresource", part)
         self._subresource = subresource
         return self
 
@@ -617,8 +628,14 @@ class Request:
             return self._gvr.path(self._namespace or None) + "/" + self._subresource
         return self._gvr.path(self._namespace or None, self._name, self._subresource)
 
+    def error_context(self, on: bool) -> Request:
+        """Whether errors without a server Status name the request (kubectl's ``(get pods
+        x)``); client-go's dynamic client sends absolute paths and so never does."""
+        self._error_context = on
+        return self
+
     def _info(self) -> _ResourceInfo:
-        if self._gvr is None:
+        if self._gvr is None or not self._error_context:
             return _ResourceInfo()
         return _ResourceInfo(self._gvr.resource, self._gvr.group, self._name or "")
 
@@ -634,6 +651,36 @@ class Request:
             self._timeout,
             self._info(),
         )
+
+    def pages(self, chunk_size: int = 500) -> Iterator[dict[str, Any]]:
+        """Send it as a list, page by page, following ``metadata.continue`` (``limit`` = chunk
+        size; 0 asks for everything at once). The one paging loop.
+
+        A server that hands out a continue token it already gave (a broken proxy, a bug) would
+        make client-go's pager, and kubectl, loop for ever; kctl stops with an error."""
+        base = [(k, v) for k, v in self._params if k not in ("limit", "continue")]
+        seen: set[str] = set()
+        token = ""
+        while True:
+            self._params = list(base)
+            if chunk_size > 0:
+                self._params.append(("limit", str(chunk_size)))
+            if token:
+                self._params.append(("continue", token))
+            page = self.do_json()
+            if not isinstance(page, dict):
+                raise KctlError(f"error: unexpected list response from {self.path()}")
+            yield page
+            meta = page.get("metadata")
+            token = str((meta.get("continue") if isinstance(meta, dict) else "") or "")
+            if not token or chunk_size <= 0:
+                return
+            if token in seen:
+                raise KctlError(
+                    f"error: the server sent the same continue token twice while listing "
+                    f"{self.path()}; stopping instead of asking for the same page again"
+                )
+            seen.add(token)
 
     def do(self) -> Result:
         """Send it and read the whole answer (client-go's ``Do(ctx)``)."""
@@ -684,20 +731,6 @@ class Result:
         return cast(T, self.json())
 
 
-def _check_segment(what: str, value: str, allow_empty: bool = False) -> None:
-    """client-go's ``IsValidPathSegmentName``."""
-    if not value and allow_empty:
-        return
-    problems = []
-    if value in (".", ".."):
-        problems.append(f"may not be '{value}'")
-    for bad in ("/", "%"):
-        if bad in value:
-            problems.append(f"may not contain '{bad}'")
-    if problems:
-        raise UsageError(f'invalid {what} "{value}": [{", ".join(problems)}]')
-
-
 def _encode_body(body: Body) -> tuple[bytes | io.IOBase | None, str | None, bool]:
     """Body bytes, a default Content-Type, and whether it can be sent again on retry."""
     if body is None:
@@ -734,16 +767,48 @@ def _status_line(resp: requests.Response) -> str:
     return f"{resp.status_code} {reason}".rstrip()
 
 
+def read_chunks(
+    resp: requests.Response, deadline: tuple[float, Callable[[], float]]
+) -> Iterator[bytes]:
+    """The body one socket read at a time (``read1``, which urllib3's and http.client's
+    responses both offer), the clock checked between reads, so the deadline bounds a body
+    that trickles in (socket timeouts restart with every byte). Failures are
+    ``BodyReadError``s worded like Go's; the response is closed after a failure."""
+    at, now = deadline
+    try:
+        while True:
+            if now() > at:
+                raise BodyReadError("context deadline exceeded")
+            chunk = resp.raw.read1(_READ_SIZE, decode_content=True)
+            if not chunk:
+                return
+            yield chunk
+    except BodyReadError:
+        resp.close()
+        raise
+    except Exception as exc:  # urllib3/http.client/zlib errors: translated, never shown raw
+        resp.close()
+        if now() > at:
+            raise BodyReadError("context deadline exceeded") from None
+        raise BodyReadError(body_error_text(exc, resp.headers)) from None
+
+
 def iter_body(resp: requests.Response) -> Iterator[bytes]:
-    """The response body chunk by chunk, as the server sends it (for streams and raw output)."""
+    """The response body chunk by chunk, as the server sends it (for streams and raw output).
+    A request deadline (``kctl_deadline``) bounds the whole body (``read_chunks``)."""
     chunked = bool(getattr(resp.raw, "chunked", False))
     deadline = getattr(resp, "kctl_deadline", None)
     try:
-        for chunk in resp.iter_content(chunk_size=None if chunked else 65536):
-            if deadline is not None and deadline[1]() > deadline[0]:
-                # kubectl's wording when --request-timeout ends a body mid-way
-                raise KctlError("error: context deadline exceeded")
-            yield chunk
+        if deadline is None:
+            yield from resp.iter_content(chunk_size=None if chunked else _READ_SIZE)
+            return
+        try:
+            yield from read_chunks(resp, deadline)
+        except BodyReadError as exc:
+            if exc.message == "context deadline exceeded":
+                # kubectl's wording when --request-timeout ends a stream mid-way
+                raise KctlError("error: context deadline exceeded") from None
+            raise
     finally:
         resp.close()
 
@@ -781,6 +846,48 @@ def decode_json_stream(resp: requests.Response) -> Iterator[dict[str, Any]]:
                     yield obj
     except (requests.exceptions.ChunkedEncodingError, requests.exceptions.ConnectionError):
         return
+
+
+_READ_SIZE = 65536
+# Go's client limits response headers by size (10 MiB in all), not by count; http.client (under
+# both of kctl's transports) refuses more than 100 header lines ("got more than 100 headers")
+# unless its module limit is raised. 10 MiB of the shortest possible lines ("a:\r\n").
+_GO_MAX_HEADER_LINES = (10 << 20) // 4
+
+
+def _accept_many_headers() -> None:
+    import http.client
+
+    if getattr(http.client, "_MAXHEADERS", 0) < _GO_MAX_HEADER_LINES:
+        http.client._MAXHEADERS = _GO_MAX_HEADER_LINES  # type: ignore[attr-defined]
+
+
+def body_error_text(exc: BaseException, headers: Mapping[str, str]) -> str:
+    """Go's text for a body that could not be read (the ``Original error`` kubectl prints):
+    ``unexpected EOF``, ``invalid byte in chunk length``, ``gzip: invalid header``..."""
+    import http.client
+
+    import requests
+
+    chain = _chain(exc)
+    names = {type(e).__name__ for e in chain}
+    if isinstance(exc, requests.exceptions.Timeout) or names & {"ReadTimeoutError", "TimeoutError"}:
+        return "context deadline exceeded"
+    bad_sizes = [str(e) for e in chain if isinstance(e, ValueError) and "base 16" in str(e)]
+    if any(text.endswith("b''") for text in bad_sizes):
+        return "unexpected EOF"  # the connection closed where the next chunk size should be
+    if "InvalidChunkLength" in names or bad_sizes:
+        return "invalid byte in chunk length"
+    if names & {"DecodeError", "ContentDecodingError"} or any(
+        type(e).__name__ == "error" and type(e).__module__ == "zlib" for e in chain
+    ):
+        encoding = headers.get("Content-Encoding", "").strip().lower()
+        return "gzip: invalid header" if encoding == "gzip" else "flate: corrupt input"
+    if any(isinstance(e, (http.client.IncompleteRead, ConnectionResetError)) for e in chain):
+        return "unexpected EOF"
+    if names & {"IncompleteRead", "ProtocolError", "ChunkedEncodingError"}:
+        return "unexpected EOF"
+    return "unexpected EOF" if isinstance(exc, requests.exceptions.ConnectionError) else str(exc)
 
 
 def _describe(exc: BaseException) -> str:

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from kctl.dynamic import JSON_ACCEPT, TABLE_ACCEPT, DynamicClient, PatchType, read_ahead
+from kctl.errors import KctlError
 from kctl.rest.client import Request
 from kctl.schema import GroupVersionResource
 
@@ -37,14 +38,13 @@ class FakeRest:
         return Request(self, verb)  # type: ignore[arg-type]
 
     def _request(self, verb, path, params, body, headers, stream, timeout, info) -> Answer:
+        if self.pages:  # a list: the builder's paging loop asks for one page per request
+            self.calls.append({"list": path, "params": dict(params), "headers": dict(headers)})
+            return Answer(self.pages.pop(0))
         self.calls.append(
             {"verb": verb, "path": path, "params": list(params), "body": body, "headers": headers}
         )
         return Answer(self.answer)
-
-    def list_pages(self, path: str, params: Any, headers: Any, chunk_size: int) -> Any:
-        self.calls.append({"list": path, "params": dict(params), "headers": dict(headers)})
-        yield from self.pages
 
 
 def client(rest: FakeRest) -> DynamicClient:
@@ -70,16 +70,64 @@ def test_table_get_uses_kubectls_accept_and_include_object() -> None:
 
 
 def test_pages_paths_and_plain_json_for_objects() -> None:
-    rest = FakeRest([{"items": [1]}, {"items": [2]}])
+    first = {"items": [1], "metadata": {"continue": "t1"}}
+    rest = FakeRest([first, {"items": [2]}])
     pages = list(client(rest).resource(DEPLOY).pages(label_selector="a=b", chunk_size=2))
-    assert pages == [{"items": [1]}, {"items": [2]}]
+    assert pages == [first, {"items": [2]}]
     assert rest.calls == [
         {
             "list": "/apis/apps/v1/deployments",
-            "params": {"labelSelector": "a=b"},
+            "params": {"labelSelector": "a=b", "limit": "2"},
+            "headers": {"Accept": JSON_ACCEPT},
+        },
+        {
+            "list": "/apis/apps/v1/deployments",
+            "params": {"labelSelector": "a=b", "limit": "2", "continue": "t1"},
             "headers": {"Accept": JSON_ACCEPT},
         },
     ]
+
+
+def test_a_repeated_continue_token_stops_the_paging_loop() -> None:
+    """A server that keeps answering with the same token would page for ever (kubectl does)."""
+    same = {"items": [1], "metadata": {"continue": "again"}}
+    rest = FakeRest([dict(same) for _ in range(5)])
+    with pytest.raises(KctlError) as info:
+        list(client(rest).resource(PODS).namespace("ns").pages())
+    assert str(info.value) == (
+        "error: the server sent the same continue token twice while listing "
+        "/api/v1/namespaces/ns/pods; stopping instead of asking for the same page again"
+    )
+    assert len(rest.calls) == 2
+
+
+@pytest.mark.parametrize(
+    ("namespace", "name", "text"),
+    [
+        ("..", None, "invalid namespace \"..\": [may not be '..']"),
+        ("bad/ns", None, "invalid namespace \"bad/ns\": [may not contain '/']"),
+        ("a%2F", None, "invalid namespace \"a%2F\": [may not contain '%']"),
+        ("ns", "..", "error: invalid resource name \"..\": [may not be '..']"),
+        ("ns", ".", "error: invalid resource name \".\": [may not be '.']"),
+        (
+            "ns",
+            "a/%b",
+            "error: invalid resource name \"a/%b\": [may not contain '/', may not contain '%']",
+        ),
+    ],
+)
+def test_bad_path_segments_are_refused_before_anything_is_sent(
+    namespace: str, name: str | None, text: str
+) -> None:
+    rest = FakeRest([{"items": []}])
+    resource = client(rest).resource(PODS).namespace(namespace)
+    with pytest.raises(KctlError) as info:
+        if name is None:
+            list(resource.pages())
+        else:
+            resource.get(name)
+    assert str(info.value) == text
+    assert rest.calls == []
 
 
 def test_list_joins_every_page_and_drops_the_continue_token() -> None:
@@ -107,7 +155,9 @@ def test_list_joins_every_page_and_drops_the_continue_token() -> None:
 
 
 def test_iteration_yields_objects_across_pages() -> None:
-    rest = FakeRest([{"items": [{"n": 1}]}, {"items": [{"n": 2}, {"n": 3}]}])
+    rest = FakeRest(
+        [{"items": [{"n": 1}], "metadata": {"continue": "t"}}, {"items": [{"n": 2}, {"n": 3}]}]
+    )
     assert [o["n"] for o in client(rest).resource(PODS)] == [1, 2, 3]
 
 

@@ -76,7 +76,8 @@ class FakeDynamic:
         self.calls: list[dict[str, Any]] = []
         self.stdout_when_fetched: list[str] = []
 
-    def resource(self, gvr: GroupVersionResource) -> FakeResource:
+    def resource(self, gvr: GroupVersionResource, *, error_context: bool = False) -> FakeResource:
+        assert error_context  # get names the request in errors, as kubectl does
         return FakeResource(self, gvr, None)
 
     def list(

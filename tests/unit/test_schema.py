@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from kctl.errors import UsageError
 from kctl.schema import GroupVersion, GroupVersionKind, GroupVersionResource
 
 
@@ -36,17 +37,19 @@ def test_parse_rejects_extra_slashes() -> None:
             {"name": "kube-system"},
             "/api/v1/namespaces/kube-system",
         ),
-        # names are escaped so they cannot climb out of the collection path
-        (GroupVersionResource("", "v1", "pods"), {"name": "a/b c"}, "/api/v1/pods/a%2Fb%20c"),
+        # other characters are escaped (a '/' or '%' is refused, see below)
+        (GroupVersionResource("", "v1", "pods"), {"name": "a b:c"}, "/api/v1/pods/a%20b%3Ac"),
     ],
 )
 def test_paths(gvr: GroupVersionResource, kwargs: dict[str, str], path: str) -> None:
     assert gvr.path(**kwargs) == path
 
 
-@pytest.mark.parametrize("name", ["", ".", ".."])
+@pytest.mark.parametrize("name", ["", ".", "..", "a/b", "a%2Fb"])
 def test_path_rejects_names_that_are_not_names(name: str) -> None:
-    with pytest.raises(ValueError):
+    """Checked where every path is built, so no caller can send a name that climbs out of
+    the collection (kubectl's texts: see tests/unit/test_dynamic.py)."""
+    with pytest.raises(UsageError):
         GroupVersionResource("", "v1", "pods").path(name=name)
 
 
