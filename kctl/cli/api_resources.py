@@ -143,7 +143,9 @@ def api_resources(
     if output in ("json", "yaml", "kyaml"):
         write_document(env.stdout, output, rows)
     elif output == "name":
-        env.stdout.write("".join(_name(r) + "\n" for r in rows))
+        from kctl.restmapper.rules import group_resource
+
+        env.stdout.write("".join(group_resource(r) + "\n" for r in rows))
     else:
         sink: RowSink
         if env.colour:
@@ -193,10 +195,6 @@ def select_resources(
     else:
         out.sort(key=lambda r: (r["group"], r["name"]))
     return out
-
-
-def _name(r: dict[str, Any]) -> str:
-    return f"{r['name']}.{r['group']}" if r["group"] else str(r["name"])
 
 
 def table_rows(rows: list[dict[str, Any]], *, wide: bool) -> list[list[str]]:

@@ -12,8 +12,9 @@ if TYPE_CHECKING:
 
 def full_name(res: dict[str, Any]) -> str:
     """kubectl's ``api-resources -o name`` spelling: ``pods``, ``deployments.apps``."""
-    group = res.get("group") or ""
-    return f"{res['name']}.{group}" if group else str(res["name"])
+    from kctl.restmapper.rules import group_resource
+
+    return group_resource(res)
 
 
 def describe(res: dict[str, Any]) -> str:

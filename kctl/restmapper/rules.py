@@ -141,7 +141,7 @@ def _expand_short_name(
         if found is None:
             found = (s_group, plural)
         elif found != (s_group, plural):
-            other = f"{plural}.{s_group}" if s_group else plural
+            other = group_resource({"name": plural, "group": s_group})
             text = f'short name "{resource}" could also match lower priority resource {other}'
             if text not in warnings:
                 warnings.append(text)
@@ -242,7 +242,7 @@ def suggest(index: Index, typed: str) -> str | None:
     if extensions:
         # the type needing the least more typing (ties: priority), shown by its plural
         e = names[min(extensions, key=len)]
-        name = str(e["name"])
+        name = str(e["name"])  # shown by its plural
     else:
         limit = max(1, len(low) // 4)
         near = [(edit_distance(low, n), n) for n in names]
@@ -269,6 +269,12 @@ def edit_distance(a: str, b: str) -> int:
                 cur[j] = min(cur[j], prev2[j - 2] + 1)
         prev2, prev = prev, cur
     return prev[len(b)]
+
+
+def group_resource(entry: Entry) -> str:
+    """kubectl's GroupResource spelling, as ``api-resources -o name`` prints it: ``pods``,
+    ``deployments.apps``."""
+    return f"{entry['name']}.{entry['group']}" if entry["group"] else str(entry["name"])
 
 
 def singular(entry: Entry) -> str:
