@@ -124,7 +124,7 @@ def _rows(body: Mapping[str, Any]) -> list[dict[str, Any]]:
     return [r for r in body.get("rows") or [] if isinstance(r, dict)]
 
 
-def _entry_objects(body: dict[str, Any]) -> list[tuple[dict[str, Any], Any]]:
+def entry_objects(body: dict[str, Any]) -> list[tuple[dict[str, Any], Any]]:
     """(metadata, the item itself) for each object a page or event carries."""
     if _is_table(body):
         return [(_meta(row.get("object")), row) for row in _rows(body)]
@@ -145,7 +145,7 @@ def resource_version(body: Mapping[str, Any]) -> str:
     rv = str(_meta(body).get("resourceVersion") or "")
     if rv:
         return rv
-    objects = _entry_objects(dict(body))
+    objects = entry_objects(dict(body))
     for meta, _item in reversed(objects):
         if meta.get("resourceVersion"):
             return str(meta["resourceVersion"])
@@ -167,7 +167,7 @@ def _tombstone(item: Any, meta: Mapping[str, Any], page: Mapping[str, Any]) -> d
             row["object"]["metadata"] = _slim(meta)
         return row
     out: dict[str, Any] = {"metadata": _slim(meta)}
-    for key in ("kind", "apiVersion"):  # list items have them back (_entry_objects)
+    for key in ("kind", "apiVersion"):  # list items have them back (entry_objects)
         if item.get(key):
             out[key] = item[key]
     return out
@@ -259,6 +259,7 @@ class Watcher:
         started = self._clock()
         try:
             events = self.source.watch(self._params(), self.read_timeout)
+            self.stats.state = "watching"
             received = 0
             for raw in events:
                 if self._stop.is_set():
@@ -301,7 +302,7 @@ class Watcher:
         rv = resource_version(obj)
         if rv:
             self.rv = rv
-        entries = _entry_objects(obj)
+        entries = entry_objects(obj)
         if not entries:
             return None
         meta, item = entries[0]
@@ -341,7 +342,7 @@ class Watcher:
         for page in pages:
             rv = resource_version(page) or rv
             self._take_columns(page)
-            for meta, item in _entry_objects(page):
+            for meta, item in entry_objects(page):
                 key = _key(meta)
                 uid = str(meta.get("uid") or "")
                 obj_rv = str(meta.get("resourceVersion") or "")
@@ -391,14 +392,14 @@ class Watcher:
                 "columnDefinitions": self.columns,
                 "rows": [item],
             }
-        return item  # list items already have their kind back (_entry_objects)
+        return item  # list items already have their kind back (entry_objects)
 
     # -- bookkeeping ------------------------------------------------------------------------
 
     def _remember_page(self, page: dict[str, Any]) -> None:
         self.rv = resource_version(page) or self.rv
         self._take_columns(page)
-        for meta, item in _entry_objects(page):
+        for meta, item in entry_objects(page):
             self._known[_key(meta)] = _Known(
                 str(meta.get("uid") or ""),
                 str(meta.get("resourceVersion") or ""),
@@ -521,6 +522,7 @@ __all__ = [
     "WatchSource",
     "WatchStats",
     "Watcher",
+    "entry_objects",
     "resource_version",
     "set_read_timeout",
 ]

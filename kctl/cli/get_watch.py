@@ -18,7 +18,7 @@ from __future__ import annotations
 import queue
 import signal
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -29,6 +29,7 @@ from kctl.errors import KctlError
 if TYPE_CHECKING:
     from kctl.cli.factory import Factory
     from kctl.cli.get import GetOptions, Target
+    from kctl.printers.table import TableBlock
     from kctl.printers.watch import EventPrinter
     from kctl.restmapper import RESTMapping
     from kctl.watch import Update, Watcher
@@ -54,6 +55,8 @@ def validate(opts: GetOptions, args: list[str], env: Environment) -> None:
         )
     if opts.live and not watching:
         raise KctlError("error: --live can only be used with --watch or --watch-only")
+    if opts.live and opts.output not in ("", "wide"):
+        raise KctlError("error: --live shows a table: it cannot be used with -o " + opts.output)
     if watching and not args:
         raise KctlError(NO_RESOURCES)
     if watching and opts.sort_by:
@@ -90,10 +93,19 @@ def run(factory: Factory, env: Environment, targets: list[Target], opts: GetOpti
             streams.append(Stream(target.mapping, name, watcher, iter(watcher.run())))
     kinds = {s.mapping.gvk for s in streams}
     printers = _Printers(env, opts, with_kind=opts.show_kind or len(kinds) > 1)
+    # --live needs a terminal; piped, it is the plain stream (scripts keep kubectl's bytes)
+    live = opts.live and env.stdout_isatty
     with _quiet_signals():
         try:
-            _initial(streams, printers, opts)
-            if len(streams) == 1:
+            if live:
+                from kctl.cli import get_live
+
+                get_live.run(env, streams, opts, printers.with_kind)
+            else:
+                _initial(streams, printers, opts)
+            if live:
+                pass
+            elif len(streams) == 1:
                 stream = streams[0]
                 for update in stream.updates:
                     printers.event(stream.mapping, update)
@@ -224,21 +236,21 @@ class _Printers:
         return found
 
     def _table_printer(self, mapping: RESTMapping) -> EventPrinter:
-        from kctl.cli.get import Page, _kind_prefix, _table_options, _to_block
         from kctl.printers.watch import TableEventPrinter
 
         opts, env = self.opts, self.env
-        prefix = _kind_prefix(mapping) if self.with_kind else ""
-        topts = _table_options(opts, mapping, prefix)
+        sink = None
+        if env.colour:
+            # a terminal: kubectl's scrolling rows, with rich styling
+            from kctl.printers.rich_table import RichSink
 
-        def to_block(body: dict[str, Any]) -> Any:
-            return _to_block(Page(mapping, body, body.get("kind") != "Table"), topts, env, opts)
-
+            sink = RichSink(env.stdout, env)
         return TableEventPrinter(
             env.stdout,
-            to_block,
+            block_maker(env, opts, mapping, self.with_kind),
             no_headers=opts.no_headers,
             show_events=opts.output_watch_events,
+            sink=sink,
         )
 
     def page(self, mapping: RESTMapping, body: dict[str, Any], last: bool) -> None:
@@ -273,6 +285,20 @@ class _Printers:
         printer = self._printer(mapping)
         printer.item(update.object, update.type)
         printer.end_batch()
+
+
+def block_maker(
+    env: Environment, opts: GetOptions, mapping: RESTMapping, with_kind: bool
+) -> Callable[[dict[str, Any]], TableBlock]:
+    """Server Table (or plain object) -> printable rows, with get's decorations for a type."""
+    from kctl.cli.get import Page, _kind_prefix, _table_options, _to_block
+
+    topts = _table_options(opts, mapping, _kind_prefix(mapping) if with_kind else "")
+
+    def to_block(body: dict[str, Any]) -> TableBlock:
+        return _to_block(Page(mapping, body, body.get("kind") != "Table"), topts, env, opts)
+
+    return to_block
 
 
 def _page_objects(body: dict[str, Any]) -> list[dict[str, Any]]:

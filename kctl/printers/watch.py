@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import IO, Any, Protocol
 
-from kctl.printers.table import PlainSink, TableBlock, TableOptions, TableOutput
+from kctl.printers.table import PlainSink, RowSink, TableBlock, TableOptions, TableOutput
 
 EVENT_HEADER = "EVENT"
 
@@ -64,11 +64,12 @@ class TableEventPrinter:
         *,
         no_headers: bool = False,
         show_events: bool = False,
+        sink: RowSink | None = None,
     ) -> None:
         self.out = out
         self.to_block = to_block
         self.show_events = show_events
-        self.sink = PlainSink(out)
+        self.sink = sink or PlainSink(out)
         self.output = TableOutput(self.sink, no_headers=no_headers)
         self._columns: list[Any] = []
 
@@ -90,7 +91,10 @@ class TableEventPrinter:
         self.output.add(block)
 
     def end_batch(self) -> None:
-        self.sink.tw.flush()
+        if isinstance(self.sink, PlainSink):
+            self.sink.tw.flush()  # the plain sink holds rows until told (kubectl aligns a list)
+        else:
+            self.sink.end_page()
         _flush(self.out)
 
 

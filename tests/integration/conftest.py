@@ -451,6 +451,27 @@ def _make_spawner(
 
 
 @pytest.fixture
+def kctl_command(
+    cluster: ClusterInfo, _sandbox: _Sandbox
+) -> Callable[..., tuple[list[str], dict[str, str]]]:
+    """The argv and environment ``kctl`` runs with (for a terminal test that starts it itself)."""
+
+    def command(*args: str, **kwargs: Any) -> tuple[list[str], dict[str, str]]:
+        return _command(
+            cluster,
+            _sandbox,
+            [sys.executable, "-m", "kctl"],
+            False,
+            args,
+            kwargs.get("kubeconfig"),
+            kwargs.get("env"),
+            None,
+        )
+
+    return command
+
+
+@pytest.fixture
 def kctl_spawn(cluster: ClusterInfo, _sandbox: _Sandbox) -> Iterator[Spawner]:
     """Start ``python -m kctl`` in the background; returns the ``Popen``."""
     yield from _make_spawner(cluster, _sandbox, [sys.executable, "-m", "kctl"], is_kubectl=False)

@@ -12,13 +12,20 @@ from typing import Any
 from tests.integration.conftest import Spawner
 
 
-def wait_for(check: Callable[[], bool], what: str, timeout: float = 45.0) -> None:
+def wait_for(
+    check: Callable[[], Any],
+    what: str,
+    timeout: float = 45.0,
+    show: Callable[[], str] | None = None,
+) -> None:
+    """Poll ``check`` until it is true; on time-out, fail with ``show()`` (what was seen)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if check():
             return
         time.sleep(0.2)
-    raise AssertionError(f"timed out waiting for {what}")
+    seen = f"; saw:\n{show()}" if show is not None else ""
+    raise AssertionError(f"timed out waiting for {what}{seen}")
 
 
 def stop(proc: subprocess.Popen[str]) -> None:
