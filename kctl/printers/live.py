@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from kctl.printers.humanduration import age
 from kctl.printers.rich_table import STATUS_COLUMNS, STYLES, status_class
 from kctl.printers.table import TableBlock
+from kctl.printers.watch import LastColumns
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -40,17 +41,13 @@ class LiveTable:
         self.to_block = to_block
         self.header: list[str] = []
         self.rows: dict[tuple[str, str], LiveRow] = {}
-        self._columns: list[Any] = []
+        self._columns = LastColumns()
 
     def apply(self, body: dict[str, Any], kind: str, now: float, initial: bool = False) -> None:
         """A list page (``initial``) or one event's Table (or object)."""
         from kctl.watch import DELETED, entry_objects
 
-        if body.get("kind") == "Table":
-            if body.get("columnDefinitions"):
-                self._columns = body["columnDefinitions"]
-            elif self._columns:
-                body = dict(body, columnDefinitions=self._columns)
+        body = self._columns.fill(body)
         block = self.to_block(body)
         if block.header:
             self.header = block.header

@@ -52,6 +52,22 @@ class EventPrinter(Protocol):
         ...
 
 
+class LastColumns:
+    """Only a stream's first Table carries its columns; later ones get the last seen
+    (cli-runtime's HumanReadablePrinter does the same)."""
+
+    def __init__(self) -> None:
+        self.columns: list[Any] = []
+
+    def fill(self, obj: dict[str, Any]) -> dict[str, Any]:
+        if obj.get("kind") == "Table":
+            if obj.get("columnDefinitions"):
+                self.columns = obj["columnDefinitions"]
+            elif self.columns:
+                obj = dict(obj, columnDefinitions=self.columns)
+        return obj
+
+
 class TableEventPrinter:
     """Server Tables (one per list page, one row per event) through one remembered-width
     tabwriter. ``to_block`` turns a Table (or a plain object, for servers without Table
@@ -71,17 +87,10 @@ class TableEventPrinter:
         self.show_events = show_events
         self.sink = sink or PlainSink(out)
         self.output = TableOutput(self.sink, no_headers=no_headers)
-        self._columns: list[Any] = []
+        self._columns = LastColumns()
 
     def item(self, obj: dict[str, Any], kind: str) -> None:
-        if obj.get("kind") == "Table":
-            # Only a stream's first Table carries the columns; later ones use the last seen
-            # (cli-runtime's HumanReadablePrinter does the same).
-            if obj.get("columnDefinitions"):
-                self._columns = obj["columnDefinitions"]
-            elif self._columns:
-                obj = dict(obj, columnDefinitions=self._columns)
-        block = self.to_block(obj)
+        block = self.to_block(self._columns.fill(obj))
         if self.show_events:
             cell = event_cell(kind)
             block.header = [EVENT_HEADER, *block.header]
