@@ -247,3 +247,60 @@ def test_sort_by_warns_like_kubectl(
     )
     names = re.findall(r"^(?:configmap/)?([ab])\b", watch.text(), re.MULTILINE)
     assert names == ["a", "b"]
+
+
+def test_get_all_watches_every_type_of_the_category(
+    namespace: str, kctl_spawn: Spawner, kubectl_ok: Runner, tmp_path: Path
+) -> None:
+    kubectl_ok("-n", namespace, "run", "p", "--image=example.invalid/x")
+    watch = Watch(kctl_spawn, tmp_path, "all", ("-n", namespace, "get", "all", "-w"))
+    wait_for(lambda: "pod/p" in watch.text(), "the initial list", show=watch.text)
+    kubectl_ok("-n", namespace, "create", "service", "clusterip", "s", "--tcp=80")
+    kubectl_ok("-n", namespace, "create", "job", "j", "--image=example.invalid/x")
+    wait_for(
+        lambda: "service/s" in watch.text() and "job.batch/j" in watch.text(),
+        "events of other types in the category",
+        show=watch.text,
+    )
+    assert watch.stop() == 143
+    assert watch.stderr() == ""
+
+
+CRD = """
+apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata: {name: sprockets.watch.example.com}
+spec:
+  group: watch.example.com
+  scope: Namespaced
+  names: {plural: sprockets, singular: sprocket, kind: Sprocket}
+  versions:
+  - name: v1
+    served: true
+    storage: true
+    schema:
+      openAPIV3Schema: {type: object, x-kubernetes-preserve-unknown-fields: true}
+"""
+
+
+def test_a_type_removed_during_the_watch_ends_it_with_an_error(
+    namespace: str,
+    kctl_spawn: Spawner,
+    kubectl_ok: Runner,
+    apply: Callable[[str], Result],
+    tmp_path: Path,
+) -> None:
+    apply(CRD)
+    kubectl_ok("wait", "--for=condition=Established", "crd/sprockets.watch.example.com")
+    apply(
+        "apiVersion: watch.example.com/v1\nkind: Sprocket\n"
+        f"metadata: {{name: s1, namespace: {namespace}}}\n"
+    )
+    watch = Watch(kctl_spawn, tmp_path, "crd", ("-n", namespace, "get", "sprockets", "-w"))
+    wait_for(lambda: "s1" in watch.text(), "the initial list", show=watch.stderr)
+    kubectl_ok("delete", "crd", "sprockets.watch.example.com")
+    code = watch.proc.wait(timeout=90)
+    watch.stop()
+    assert code == 1, watch.stderr()
+    assert watch.stderr().startswith("Error from server (NotFound): ")
+    assert "Traceback" not in watch.stderr()
