@@ -43,25 +43,43 @@ class Flag:
 
 
 class Command:
-    """A node of the tree: the root, a subcommand or a nested subcommand."""
+    """A node of the tree: the root, a subcommand or a nested subcommand.
 
-    __slots__ = ("path", "help", "flags", "args", "commands", "_pflags")
+    Built from its table entry on demand: a TAB reads the root and one or two subcommands, and
+    turning the whole table into objects cost more than the rest of the parse."""
 
-    def __init__(
-        self, path: tuple[str, ...], help: str, flags: list[Flag], args: list[str]
-    ) -> None:
+    __slots__ = ("path", "help", "args", "_node", "_flags", "_commands", "_pflags")
+
+    def __init__(self, path: tuple[str, ...], node: dict[str, Any]) -> None:
         self.path = path  # () for the root, ("config", "use-context") for a nested one
-        self.help = help
-        self.flags = flags
-        self.args = args
-        self.commands: dict[str, Command] = {}
+        self.help: str = node["help"]
+        self.args: list[str] = list(node.get("args", ()))
+        self._node = node
+        self._flags: list[Flag] | None = None
+        self._commands: dict[str, Command] | None = None
         self._pflags: dict[str, pflag.Flag | None] = {}
 
+    @property
+    def flags(self) -> list[Flag]:
+        if self._flags is None:
+            self._flags = [_flag(f) for f in self._node["flags"]]
+        return self._flags
+
+    @property
+    def commands(self) -> dict[str, Command]:
+        if self._commands is None:
+            self._commands = {
+                name: Command((*self.path, name), sub)
+                for name, sub in self._node["commands"].items()
+            }
+        return self._commands
+
     def flag(self, name: str) -> Flag | None:
-        for flag in self.flags:
-            if name in flag.names:
-                return flag
-        return None
+        """The flag spelled ``name`` (``--namespace``, ``-n``)."""
+        if self._flags is not None:
+            return next((f for f in self._flags if name in f.names), None)
+        entry = next((f for f in self._node["flags"] if name in f["names"]), None)
+        return None if entry is None else _flag(entry)
 
     # pflag's view (``kctl.pflag.Flags``), built per flag on first use: a TAB reads a few
     # flags of a line, and building all of them cost more than the rest of the parse
@@ -81,6 +99,16 @@ class Command:
         return self._pflags[name]
 
 
+def _flag(entry: dict[str, Any]) -> Flag:
+    return Flag(
+        names=tuple(entry["names"]),
+        takes_value=bool(entry["value"]),
+        help=entry.get("help", ""),
+        choices=tuple(entry.get("choices", ())),
+        path=entry.get("path", ""),
+    )
+
+
 def _as_pflag(flag: Flag) -> pflag.Flag:
     """One completion flag as the parser sees it; ``key`` is the completion flag."""
     long = flag.long_name.lstrip("-")
@@ -95,25 +123,8 @@ def _as_pflag(flag: Flag) -> pflag.Flag:
 _GLOBAL_KINDS = {flag.long: flag.kind for flag in GLOBAL_FLAGS}
 
 
-def _build(node: dict[str, Any], path: tuple[str, ...]) -> Command:
-    flags = [
-        Flag(
-            names=tuple(f["names"]),
-            takes_value=bool(f["value"]),
-            help=f.get("help", ""),
-            choices=tuple(f.get("choices", ())),
-            path=f.get("path", ""),
-        )
-        for f in node["flags"]
-    ]
-    cmd = Command(path, node["help"], flags, list(node.get("args", [])))
-    for name, sub in node["commands"].items():
-        cmd.commands[name] = _build(sub, (*path, name))
-    return cmd
-
-
 def load_root() -> Command:
     """The root ``kctl`` command with its whole tree."""
     from kctl.completion.commands_table import TABLE
 
-    return _build(TABLE, ())
+    return Command((), TABLE)
