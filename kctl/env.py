@@ -1,12 +1,15 @@
 """The injected environment: every piece of process I/O a command touches.
 
 ``cli/`` builds one ``Environment`` per invocation and hands it down; tests build their own
-(see ``Environment.for_test``) instead of monkeypatching globals.
+(see ``Environment.for_test``) instead of monkeypatching globals. It is frozen: a layer that
+needs a variant (the factory with ``--cache-dir``) builds a new one with ``with_cache_dir``, so
+no one sees the environment change under them.
 """
 
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import io
 import os
 import sys
@@ -16,20 +19,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
+from kctl.clientcmd.paths import cache_root
+
 
 def default_cache_root(environ: Mapping[str, str], flag: str | None = None) -> Path:
-    """kctl's cache root: ``--cache-dir``, else ``$KUBECACHEDIR``, else ``$XDG_CACHE_HOME/kctl``,
-    else ``~/.cache/kctl``. Discovery lives in ``<root>/discovery/<host>/``."""
-    if flag:
-        return Path(flag).expanduser()
-    if environ.get("KUBECACHEDIR"):
-        return Path(environ["KUBECACHEDIR"]).expanduser()
-    xdg = environ.get("XDG_CACHE_HOME")
-    base = Path(xdg) if xdg else Path(environ.get("HOME", "~")).expanduser() / ".cache"
-    return base / "kctl"
+    """kctl's cache root (the rule is ``clientcmd.paths.cache_root``, shared with completion)."""
+    return Path(cache_root(environ, flag))
 
 
-@dataclass
+@dataclass(frozen=True)
 class Environment:
     """Streams, terminal facts, colour choice, cache location, clock and environment variables."""
 
@@ -80,6 +78,10 @@ class Environment:
             stderr_isatty=tty,
             **kwargs,
         )
+
+    def with_cache_dir(self, flag: str | None) -> Environment:
+        """This environment with ``--cache-dir`` applied (itself when the flag is not given)."""
+        return dataclasses.replace(self, cache_dir_flag=flag) if flag else self
 
     @property
     def cache_root(self) -> Path:

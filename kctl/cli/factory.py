@@ -25,11 +25,11 @@ class Factory:
     """Lazily built kubeconfig → RestConfig → RESTClient → discovery → mapper → dynamic."""
 
     def __init__(self, env: Environment, overrides: Overrides, verbosity: int = 0) -> None:
-        self.env = env
+        # --cache-dir is part of this invocation's environment: a new one, the caller's is
+        # never changed (Environment is frozen).
+        self.env = env.with_cache_dir(overrides.cache_dir)
         self.overrides = overrides
         self.verbosity = verbosity
-        if overrides.cache_dir:
-            env.cache_dir_flag = overrides.cache_dir
 
     @classmethod
     def from_context(cls, ctx: click.Context) -> Factory:

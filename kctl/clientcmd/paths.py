@@ -1,4 +1,5 @@
-"""Which kubeconfig files kubectl reads, and where paths inside them point.
+"""Which kubeconfig files kubectl reads, where paths inside them point, and kctl's cache
+directory.
 
 The one copy of the file-list rule: ``--kubeconfig`` alone, else ``$KUBECONFIG``'s list
 (duplicates dropped, order kept), else ``<home>/.kube/config``. Like client-go, a ``~`` in
@@ -55,6 +56,19 @@ def default_filename(explicit: str | None, precedence_list: list[str]) -> str:
         if name and os.path.exists(name):
             return name
     return precedence_list[0] if precedence_list else ""
+
+
+def cache_root(environ: Mapping[str, str], flag: str | None = None) -> str:
+    """kctl's cache root: ``--cache-dir``, else ``$KUBECACHEDIR``, else ``$XDG_CACHE_HOME/kctl``,
+    else ``~/.cache/kctl``. Discovery lives in ``<root>/discovery/<host>/``, completion's index in
+    ``<root>/completion/``, exec credentials in ``<root>/exec/``."""
+    if flag:
+        return os.path.expanduser(flag)
+    if environ.get("KUBECACHEDIR"):
+        return os.path.expanduser(environ["KUBECACHEDIR"])
+    xdg = environ.get("XDG_CACHE_HOME")
+    base = xdg if xdg else os.path.join(os.path.expanduser(environ.get("HOME", "~")), ".cache")
+    return os.path.join(base, "kctl")
 
 
 def resolve_path(path: str, base: str) -> str:

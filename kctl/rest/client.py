@@ -67,10 +67,6 @@ Body = bytes | str | dict[str, Any] | list[Any] | io.IOBase | None
 Params = Mapping[str, Any] | list[tuple[str, Any]] | None
 
 
-# Warnings already printed, per invocation environment (client-go deduplicates per process).
-_SEEN_WARNINGS: dict[int, tuple[Environment, set[str]]] = {}
-
-
 def _split_path(path: str) -> tuple[str, list[tuple[str, str]]]:
     """``/api/v1/pods?watch=true`` -> path and its query pairs."""
     base, sep, query = path.partition("?")
@@ -163,6 +159,10 @@ class RESTClient:
         self._tls_key: tuple[bytes | None, bytes | None] | None = None
         self.base_url = config.host.rstrip("/")
         self._lock = threading.Lock()
+        # Server warnings already printed by this client: kubectl deduplicates per process, and
+        # one invocation has one client. Per client, not per process, so a library with two
+        # clients (or a test with two environments) keeps them apart.
+        self._warned: set[str] = set()
 
     # -- plumbing -------------------------------------------------------------------------
 
@@ -444,12 +444,10 @@ class RESTClient:
             values = [resp.headers["Warning"]]
         if not values:
             return
-        key = id(self.env)
-        seen = _SEEN_WARNINGS.setdefault(key, (self.env, set()))[1]
         for code, _agent, text in parse_warnings(values):
-            if code != 299 or not text or text in seen:
+            if code != 299 or not text or text in self._warned:
                 continue
-            seen.add(text)
+            self._warned.add(text)
             self.env.warn(text)
 
     # -- conveniences ---------------------------------------------------------------------

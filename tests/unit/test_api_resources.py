@@ -11,8 +11,9 @@ from typing import Any
 import pytest
 
 from kctl.cli.factory import Factory
-from kctl.cli.main import run
 from kctl.env import Environment
+from tests.unit import cli
+from tests.unit.cli import CLIResult
 from tests.unit.test_discovery import SERVER, Clock, FakeServer, make_client
 
 KUBECTL = json.loads(
@@ -50,31 +51,23 @@ def setup(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, FakeSe
     return tmp_path, server
 
 
-def kctl(setup: tuple[Path, FakeServer], *args: str, **env_kw: Any) -> tuple[int, str, str]:
+def kctl(setup: tuple[Path, FakeServer], *args: str, expect: int = 0, **env_kw: Any) -> CLIResult:
+    """The shared runner with the fixture's kubeconfig and discovery cache."""
     tmp_path, _ = setup
-    env = Environment.for_test(
-        environ={
-            "KUBECONFIG": str(tmp_path / "kubeconfig"),
-            "KUBECACHEDIR": str(tmp_path / "cache"),
-        },
-        clock=Clock(),
-        **env_kw,
-    )
-    code = run(list(args), env)
-    return code, env.stdout.getvalue(), env.stderr.getvalue()  # type: ignore[attr-defined]
+    environ = {"KUBECONFIG": str(tmp_path / "kubeconfig"), "KUBECACHEDIR": str(tmp_path / "cache")}
+    return cli.kctl(*args, expect=expect, environ=environ, clock=Clock(), **env_kw)
 
 
 @pytest.mark.parametrize("flags", list(KUBECTL["api-resources"]))
 def test_cached_output_is_kubectls(setup: tuple[Path, FakeServer], flags: str) -> None:
-    code, out, err = kctl(setup, "api-resources", "--cached", *flags.split())
-    assert code == 0, err
+    out = kctl(setup, "api-resources", "--cached", *flags.split()).stdout
     assert out == KUBECTL["api-resources"][flags]
     assert setup[1].paths == []  # warm: no request
 
 
 def test_refresh_is_two_conditional_requests(setup: tuple[Path, FakeServer]) -> None:
-    code, out, err = kctl(setup, "api-resources")
-    assert code == 0
+    result = kctl(setup, "api-resources")
+    out, err = result.stdout, result.stderr
     assert out == KUBECTL["api-resources"][""]
     assert setup[1].paths == ["/api", "/apis"]
     assert all("If-None-Match" in c[1] for c in setup[1].calls)
@@ -85,8 +78,7 @@ def test_refresh_is_two_conditional_requests(setup: tuple[Path, FakeServer]) -> 
 
 
 def test_api_versions_is_kubectls(setup: tuple[Path, FakeServer]) -> None:
-    code, out, _ = kctl(setup, "api-versions")
-    assert (code, out) == (0, KUBECTL["api-versions"])
+    assert kctl(setup, "api-versions").stdout == KUBECTL["api-versions"]
     assert setup[1].paths == ["/api", "/apis"]
 
 
@@ -96,8 +88,8 @@ def test_legacy_server_gives_the_same_table(
     (tmp_path / "kubeconfig").write_text(KUBECONFIG)
     server = FakeServer("legacy")
     monkeypatch.setattr(Factory, "rest_client", property(lambda self: server))
-    code, out, err = kctl((tmp_path, server), "api-resources", "-o", "wide")
-    assert code == 0
+    result = kctl((tmp_path, server), "api-resources", "-o", "wide")
+    out, err = result.stdout, result.stderr
     assert out == KUBECTL["api-resources"]["-o wide"]
     assert "broken.example.com/v1beta1 is unavailable" in err
 
@@ -141,17 +133,17 @@ def test_legacy_server_gives_the_same_table(
 def test_usage_errors_match_kubectl(
     setup: tuple[Path, FakeServer], args: list[str], stderr: str
 ) -> None:
-    code, out, err = kctl(setup, *args)
-    assert (code, out, err) == (1, "", stderr)
+    result = kctl(setup, *args, expect=1)
+    assert (result.stdout, result.stderr) == ("", stderr)
     assert setup[1].paths == []
 
 
 def test_go_style_booleans(setup: tuple[Path, FakeServer]) -> None:
-    _, false_out, _ = kctl(setup, "api-resources", "--cached=false", "--namespaced=F", "-o", "name")
-    names = false_out.split()
+    names = kctl(setup, "api-resources", "--cached=false", "--namespaced=F", "-o", "name").stdout
+    names = names.split()
     assert "namespaces" in names and "pods" not in names
     assert setup[1].paths == ["/api", "/apis"]  # --cached=false refreshes
-    _, out, _ = kctl(setup, "api-resources", "--cached", "--no-headers=true")
+    out = kctl(setup, "api-resources", "--cached", "--no-headers=true").stdout
     assert out.splitlines()[0].startswith("bindings ")
 
 
@@ -159,17 +151,16 @@ def test_unreachable_server_for_api_versions(setup: tuple[Path, FakeServer]) -> 
     from kctl.errors import ConnectionRefused
 
     setup[1].overrides["/api"] = ConnectionRefused("127.0.0.1:6443")
-    code, out, err = kctl(setup, "api-versions")
-    assert (code, out) == (1, "")
-    assert err == (
+    result = kctl(setup, "api-versions", expect=1)
+    assert result.stdout == ""
+    assert result.stderr == (
         "error: couldn't get available api versions from server: The connection to the server "
         "127.0.0.1:6443 was refused - did you specify the right host or port?\n"
     )
 
 
 def test_terminal_output_is_styled_with_the_same_cells(setup: tuple[Path, FakeServer]) -> None:
-    code, out, _ = kctl(setup, "api-resources", "--cached", tty=True, terminal_width=200)
-    assert code == 0
+    out = kctl(setup, "api-resources", "--cached", tty=True, terminal_width=200).stdout
     assert "\x1b[" in out  # a styled header
     import re
 
@@ -179,16 +170,13 @@ def test_terminal_output_is_styled_with_the_same_cells(setup: tuple[Path, FakeSe
 
 def test_no_colour_on_a_terminal_gives_the_plain_table(setup: tuple[Path, FakeServer]) -> None:
     tmp_path, _ = setup
-    env = Environment.for_test(
-        environ={
-            "KUBECONFIG": str(tmp_path / "kubeconfig"),
-            "KUBECACHEDIR": str(tmp_path / "cache"),
-            "NO_COLOR": "1",
-        },
-        tty=True,
-    )
-    assert run(["api-resources", "--cached"], env) == 0
-    assert env.stdout.getvalue() == KUBECTL["api-resources"][""]  # type: ignore[attr-defined]
+    environ = {
+        "KUBECONFIG": str(tmp_path / "kubeconfig"),
+        "KUBECACHEDIR": str(tmp_path / "cache"),
+        "NO_COLOR": "1",
+    }
+    result = cli.kctl("api-resources", "--cached", environ=environ, tty=True)
+    assert result.stdout == KUBECTL["api-resources"][""]
 
 
 def test_piped_warm_path_imports_neither_requests_nor_rich(

@@ -6,14 +6,8 @@ import click
 
 from kctl.cli import main as cli_main
 from kctl.cli.options import global_options, overrides_of
-from kctl.env import Environment
 from kctl.errors import ConfigError
-
-
-def _run(argv: list[str]) -> tuple[int, str, str]:
-    env = Environment.for_test()
-    code = cli_main.run(argv, env)
-    return code, env.stdout.getvalue(), env.stderr.getvalue()  # type: ignore[attr-defined]
+from tests.unit.cli import kctl
 
 
 def test_help_lists_every_registered_command() -> None:
@@ -22,25 +16,23 @@ def test_help_lists_every_registered_command() -> None:
 
     buf = io.StringIO()
     with contextlib.redirect_stdout(buf):
-        code, _out, _err = _run(["--help"])
-    assert code == 0
+        kctl("--help")
     for name in cli_main.COMMANDS:
         assert f"  {name} " in buf.getvalue()
 
 
 def test_unknown_flag_is_a_kubectl_style_usage_error_with_exit_1() -> None:
-    code, _out, err = _run(["--no-such-flag"])
-    assert code == 1
+    err = kctl("--no-such-flag", expect=1).stderr
     assert err == "error: unknown flag: --no-such-flag\nSee 'kctl --help' for usage.\n"
 
 
 def test_unknown_command_and_missing_flag_value_use_kubectl_wording() -> None:
-    code, _out, err = _run(["bogus"])
-    assert (code, err.splitlines()[0]) == (1, 'error: unknown command "bogus" for "kctl"')
-    code, _out, err = _run(["--namespace"])
-    assert (code, err.splitlines()[0]) == (1, "error: flag needs an argument: --namespace")
-    code, _out, err = _run(["-n"])
-    assert (code, err.splitlines()[0]) == (1, "error: flag needs an argument: 'n' in -n")
+    err = kctl("bogus", expect=1).stderr
+    assert err.splitlines()[0] == 'error: unknown command "bogus" for "kctl"'
+    err = kctl("--namespace", expect=1).stderr
+    assert err.splitlines()[0] == "error: flag needs an argument: --namespace"
+    err = kctl("-n", expect=1).stderr
+    assert err.splitlines()[0] == "error: flag needs an argument: 'n' in -n"
 
 
 def test_global_flags_work_before_and_after_the_subcommand(monkeypatch) -> None:
@@ -55,11 +47,9 @@ def test_global_flags_work_before_and_after_the_subcommand(monkeypatch) -> None:
 
     monkeypatch.setitem(cli_main.COMMANDS, "probe", ("tests.unit.test_cli_root", "probe", ""))
     globals()["probe"] = probe
-    assert _run(["-n", "before", "probe", "--context", "c1"])[0] == 0
+    kctl("-n", "before", "probe", "--context", "c1")
     assert seen == {"namespace": "before", "context": "c1", "groups": ()}
-    assert (
-        _run(["-n", "before", "probe", "-n", "after", "--as-group", "a", "--as-group", "b"])[0] == 0
-    )
+    kctl("-n", "before", "probe", "-n", "after", "--as-group", "a", "--as-group", "b")
     assert seen["namespace"] == "after"
     assert seen["groups"] == ("a", "b")
 
@@ -71,5 +61,5 @@ def test_kctl_errors_are_printed_once_with_their_exit_code(monkeypatch) -> None:
 
     monkeypatch.setitem(cli_main.COMMANDS, "boom", ("tests.unit.test_cli_root", "boom", ""))
     globals()["boom"] = boom
-    code, out, err = _run(["boom"])
-    assert (code, out, err) == (1, "", 'error: context "nope" does not exist\n')
+    result = kctl("boom", expect=1)
+    assert (result.stdout, result.stderr) == ("", 'error: context "nope" does not exist\n')

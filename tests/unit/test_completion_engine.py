@@ -6,19 +6,19 @@ tests/integration/test_completion_shells.py; these cover the rules and the edge 
 
 from __future__ import annotations
 
-import io
 import os
-import sys
 from pathlib import Path
 
 import pytest
 
+from kctl.clientcmd import paths
 from kctl.completion import engine, protocol
 from kctl.completion.cmdline import parse
 from kctl.completion.commands import load_root
 from kctl.completion.protocol import NO_FILE_COMP, NO_SPACE
 from kctl.discovery import cache as discovery_cache
 from kctl.env import default_cache_root
+from tests.unit.cli import kctl
 
 DEV = "https://dev.example.test:6443"
 PROD = "https://prod.example.test"
@@ -267,15 +267,19 @@ def test_completion_shells(world):
     assert values(world, "completion", "bash", "") == []
 
 
-def test_cache_root_matches_the_environment_rules(tmp_path):
+def test_completion_and_the_commands_use_one_cache_root_rule(tmp_path):
     cases = [
+        ({}, None),
         ({"HOME": "/h"}, None),
         ({"HOME": "/h", "XDG_CACHE_HOME": "/x"}, None),
         ({"HOME": "/h", "XDG_CACHE_HOME": "/x", "KUBECACHEDIR": "~/k"}, None),
         ({"HOME": "/h", "KUBECACHEDIR": "/k"}, "~/flag"),
     ]
     for environ, flag in cases:
-        assert engine.cache_root(environ, flag) == str(default_cache_root(environ, flag))
+        expected = str(default_cache_root(environ, flag))
+        assert engine.cache_root is paths.cache_root
+        words = ["get", *(["--cache-dir", flag] if flag else []), ""]
+        assert engine.Request(parse(load_root(), words), environ).cache_root == expected
 
 
 def test_render_protocol():
@@ -284,21 +288,12 @@ def test_render_protocol():
     assert protocol.render([("pods", "Pod (po)")], 6, descriptions=False) == "pods\n:6\n"
 
 
-def _run(monkeypatch, world, argv, descriptions=True):
-    out, err = io.StringIO(), io.StringIO()
-    monkeypatch.setattr(sys, "stdout", out)
-    monkeypatch.setattr(sys, "stderr", err)
-    code = engine.run(argv, descriptions=descriptions, environ=world)
-    return code, out.getvalue(), err.getvalue()
-
-
-def test_run_prints_the_protocol_and_nothing_on_stderr(monkeypatch, world):
-    code, out, err = _run(monkeypatch, world, ["get", "sv"])
-    assert (code, out, err) == (0, "services\tService (svc)\n:4\n", "")
-    code, out, err = _run(monkeypatch, world, ["get", "sv"], descriptions=False)
-    assert out == "services\n:4\n"
+def test_run_prints_the_protocol_and_nothing_on_stderr(world):
+    result = kctl("__complete", "get", "sv", environ=world)
+    assert result.streams == ("services\tService (svc)\n:4\n", "")
+    assert kctl("__completeNoDesc", "get", "sv", environ=world).stdout == "services\n:4\n"
     world["KCTL_COMPLETION_DESCRIPTIONS"] = "false"
-    assert _run(monkeypatch, world, ["get", "sv"])[1] == "services\n:4\n"
+    assert kctl("__complete", "get", "sv", environ=world).stdout == "services\n:4\n"
 
 
 def test_run_hides_internal_errors_unless_debugging(monkeypatch, world):
@@ -306,10 +301,10 @@ def test_run_hides_internal_errors_unless_debugging(monkeypatch, world):
         raise RuntimeError("boom")
 
     monkeypatch.setattr(engine, "complete", broken)
-    assert _run(monkeypatch, world, ["get", ""]) == (0, ":1\n", "")
+    assert kctl("__complete", "get", "", environ=world).streams == (":1\n", "")
     world["KCTL_COMPLETION_DEBUG"] = "1"
-    code, out, err = _run(monkeypatch, world, ["get", ""])
-    assert out == ":1\n" and "RuntimeError: boom" in err
+    result = kctl("__complete", "get", "", environ=world)
+    assert result.stdout == ":1\n" and "RuntimeError: boom" in result.stderr
 
 
 def test_stale_discovery_entry_is_rebuilt(world):

@@ -13,20 +13,10 @@ import pytest
 from kctl.cli import completion as generate
 from kctl.completion.scripts import SCRIPTS
 from kctl.discovery import cache as discovery_cache
+from tests.unit.cli import kctl_process
 
 ROOT = Path(__file__).resolve().parents[2]
 COMMITTED = {"bash": "kctl.bash", "zsh": "_kctl", "fish": "kctl.fish"}
-
-
-def _kctl(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "kctl", *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env=env,
-        timeout=60,
-    )
 
 
 def test_command_table_matches_the_click_tree():
@@ -69,10 +59,10 @@ def test_table_has_the_short_help_flag_whatever_ran_before():
 
 @pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
 def test_committed_scripts_equal_the_command_output(shell):
-    done = _kctl("completion", shell, env={"KUBECONFIG": "/nonexistent", "PATH": "/usr/bin"})
-    assert done.returncode == 0, done.stderr
-    assert done.stderr == ""
-    assert done.stdout == SCRIPTS[shell]
+    done = kctl_process(
+        "completion", shell, environ={"KUBECONFIG": "/nonexistent", "PATH": "/usr/bin"}
+    )
+    assert done.streams == (SCRIPTS[shell], "")
     committed = (ROOT / "completions" / COMMITTED[shell]).read_text(encoding="utf-8")
     assert committed == done.stdout, (
         f"completions/{COMMITTED[shell]} is out of date: "
@@ -89,8 +79,7 @@ def test_committed_scripts_equal_the_command_output(shell):
     ],
 )
 def test_completion_command_errors_like_kubectl(args, message):
-    done = _kctl("completion", *args)
-    assert done.returncode == 1
+    done = kctl_process("completion", *args, expect=1)
     assert done.stdout == ""
     assert done.stderr == f"{message}\nSee 'kctl completion -h' for help and examples\n"
 
@@ -190,14 +179,14 @@ def test_type_completion_imports_only_the_completion_modules(tmp_path, site):
 
 def test_the_launcher_runs_the_same_engine(tmp_path):
     env = _warm_world(tmp_path)
-    done = _kctl("__completion_launcher", env=env)
+    done = kctl_process("__completion_launcher", environ=env)
     launcher = done.stdout.splitlines()
     assert launcher[0] == sys.executable and launcher[1] == "-S"
     assert Path(launcher[-1], "kctl", "__main__.py").is_file()
     fast = subprocess.run(
         [*launcher, "__complete", "get", ""], capture_output=True, text=True, env=env
     )
-    slow = _kctl("__complete", "get", "", env=env)
+    slow = kctl_process("__complete", "get", "", environ=env)
     assert fast.stdout == slow.stdout == "pods\tPod (po)\n:4\n"
     assert fast.stderr == slow.stderr == ""
     nodesc = subprocess.run(
@@ -208,6 +197,6 @@ def test_the_launcher_runs_the_same_engine(tmp_path):
 
 def test_completion_does_not_disturb_normal_commands(tmp_path):
     env = _warm_world(tmp_path)
-    done = _kctl("completion", "--help", env=env)
-    assert done.returncode == 0 and "bash" in done.stdout
+    done = kctl_process("completion", "--help", environ=env)
+    assert "bash" in done.stdout
     assert json.loads(json.dumps(done.stdout))  # plain text, no traceback

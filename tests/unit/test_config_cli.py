@@ -12,8 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from kctl.cli import main as cli_main
-from kctl.env import Environment
+from tests.unit.cli import kctl
 
 FIRST = """\
 apiVersion: v1
@@ -208,12 +207,6 @@ CURRENT   NAME    CLUSTER   AUTHINFO   NAMESPACE
 """  # noqa: W291 - kubectl pads the AUTHINFO cell before an empty NAMESPACE
 
 
-def run(environ: dict[str, str], *argv: str) -> tuple[int, str, str]:
-    env = Environment.for_test(environ=environ)
-    code = cli_main.run(list(argv), env)
-    return code, env.stdout.getvalue(), env.stderr.getvalue()  # type: ignore[attr-defined]
-
-
 @pytest.fixture
 def merged(tmp_path: Path) -> dict[str, str]:
     (tmp_path / "first.yaml").write_text(FIRST)
@@ -225,37 +218,36 @@ def merged(tmp_path: Path) -> dict[str, str]:
 
 
 def test_view_redacts_secrets(merged: dict[str, str]) -> None:
-    assert run(merged, "config", "view") == (0, VIEW, "")
+    assert kctl("config", "view", environ=merged).streams == (VIEW, "")
 
 
 def test_view_raw_shows_them(merged: dict[str, str]) -> None:
-    code, out, _ = run(merged, "config", "view", "--raw")
+    out = kctl("config", "view", "--raw", environ=merged).stdout
     expected = (
         VIEW.replace("DATA+OMITTED\n    proxy", "QUJD\n    proxy")
         .replace("client-key-data: DATA+OMITTED", "client-key-data: S0VZ")
         .replace("token: REDACTED", "token: secret-token")
         .replace("password: REDACTED", "password: pw")
     )
-    assert (code, out) == (0, expected)
+    assert out == expected
 
 
 def test_view_minify_json_and_raw(merged: dict[str, str]) -> None:
-    assert run(merged, "config", "view", "--minify", "-o", "json") == (0, MINIFY_JSON, "")
-    assert run(merged, "config", "view", "--minify", "--raw") == (0, MINIFY_RAW, "")
+    assert kctl("config", "view", "--minify", "-o", "json", environ=merged).streams == (
+        MINIFY_JSON,
+        "",
+    )
+    assert kctl("config", "view", "--minify", "--raw", environ=merged).streams == (MINIFY_RAW, "")
 
 
 def test_view_minify_errors(merged: dict[str, str], tmp_path: Path) -> None:
-    assert run(merged, "config", "view", "--minify", "--context", "nope") == (
-        1,
-        "",
-        "error: cannot locate context nope\n",
-    )
+    assert kctl(
+        "config", "view", "--minify", "--context", "nope", environ=merged, expect=1
+    ).streams == ("", "error: cannot locate context nope\n")
     (tmp_path / "empty.yaml").write_text("apiVersion: v1\nkind: Config\n")
-    assert run({"KUBECONFIG": str(tmp_path / "empty.yaml")}, "config", "view", "--minify") == (
-        1,
-        "",
-        "error: current-context must exist in order to minify\n",
-    )
+    assert kctl(
+        "config", "view", "--minify", environ={"KUBECONFIG": str(tmp_path / "empty.yaml")}, expect=1
+    ).streams == ("", "error: current-context must exist in order to minify\n")
 
 
 def test_view_of_nothing(tmp_path: Path) -> None:
@@ -263,31 +255,30 @@ def test_view_of_nothing(tmp_path: Path) -> None:
         'apiVersion: v1\nclusters: null\ncontexts: null\ncurrent-context: ""\nkind: Config\n'
         "users: null\n"
     )
-    assert run({"HOME": str(tmp_path)}, "config", "view") == (0, expected, "")
-    assert run({}, "config", "view", "--kubeconfig", str(tmp_path / "nope.yaml")) == (
-        0,
-        expected,
-        "",
-    )
+    assert kctl("config", "view", environ={"HOME": str(tmp_path)}).streams == (expected, "")
+    assert kctl(
+        "config", "view", "--kubeconfig", str(tmp_path / "nope.yaml"), environ={}
+    ).streams == (expected, "")
 
 
 def test_view_output_errors(merged: dict[str, str]) -> None:
-    assert run(merged, "config", "view", "-o", "foo") == (
-        1,
+    assert kctl("config", "view", "-o", "foo", environ=merged, expect=1).streams == (
         "",
         'error: unable to match a printer suitable for the output format "foo", allowed formats '
         "are: go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,kyaml,"
         "name,template,templatefile,yaml\n",
     )
-    assert run(merged, "config", "view", "--merge=false") == (
-        1,
+    assert kctl("config", "view", "--merge=false", environ=merged, expect=1).streams == (
         "",
         "error: if merge==false a precise file must be specified\n",
     )
 
 
 def test_view_jsonpath(merged: dict[str, str]) -> None:
-    assert run(merged, "config", "view", "-o", "jsonpath={.users[*].name}") == (0, "u1 u2", "")
+    assert kctl("config", "view", "-o", "jsonpath={.users[*].name}", environ=merged).streams == (
+        "u1 u2",
+        "",
+    )
 
 
 def test_view_redacts_auth_provider_tokens_unlike_kubectl(tmp_path: Path) -> None:
@@ -304,19 +295,17 @@ def test_view_redacts_auth_provider_tokens_unlike_kubectl(tmp_path: Path) -> Non
             """
         )
     )
-    code, out, _ = run({"KUBECONFIG": str(kc)}, "config", "view")
-    assert code == 0
+    out = kctl("config", "view", environ={"KUBECONFIG": str(kc)}).stdout
     assert "secret-jwt" not in out
     assert "        id-token: REDACTED\n        idp-issuer-url: https://x\n" in out
-    code, out, _ = run({"KUBECONFIG": str(kc)}, "config", "view", "--raw")
+    out = kctl("config", "view", "--raw", environ={"KUBECONFIG": str(kc)}).stdout
     assert "id-token: secret-jwt" in out
 
 
 def test_unparsable_file_is_named(tmp_path: Path) -> None:
     bad = tmp_path / "bad.yaml"
     bad.write_text('apiVersion: v1\nclusters:\n- name: x\n  cluster: {server: "a"\n  bad\n')
-    assert run({"KUBECONFIG": str(bad)}, "config", "view") == (
-        1,
+    assert kctl("config", "view", environ={"KUBECONFIG": str(bad)}, expect=1).streams == (
         "",
         f"error: error loading config file \"{bad}\": yaml: line 4: did not find expected ',' "
         "or '}'\n",
@@ -324,42 +313,40 @@ def test_unparsable_file_is_named(tmp_path: Path) -> None:
 
 
 def test_get_contexts(merged: dict[str, str]) -> None:
-    assert run(merged, "config", "get-contexts") == (0, GET_CONTEXTS, "")
-    assert run(merged, "config", "get-contexts", "-o", "name") == (0, "ctx-a\nctx-b\nctx-c\n", "")
-    assert run(merged, "config", "get-contexts", "--no-headers") == (
-        0,
+    assert kctl("config", "get-contexts", environ=merged).streams == (GET_CONTEXTS, "")
+    assert kctl("config", "get-contexts", "-o", "name", environ=merged).streams == (
+        "ctx-a\nctx-b\nctx-c\n",
+        "",
+    )
+    assert kctl("config", "get-contexts", "--no-headers", environ=merged).streams == (
         "*     ctx-a   c1    u1    ns-a\n      ctx-b   c2    u2    \n      ctx-c   c3    u1    \n",
         "",
     )
 
 
 def test_get_contexts_missing_names(merged: dict[str, str]) -> None:
-    assert run(merged, "config", "get-contexts", "nope") == (
-        1,
+    assert kctl("config", "get-contexts", "nope", environ=merged, expect=1).streams == (
         "CURRENT   NAME   CLUSTER   AUTHINFO   NAMESPACE\n",
         "error: context nope not found\n",
     )
-    assert run(merged, "config", "get-contexts", "nope", "other") == (
-        1,
+    assert kctl("config", "get-contexts", "nope", "other", environ=merged, expect=1).streams == (
         "CURRENT   NAME   CLUSTER   AUTHINFO   NAMESPACE\n",
         "context nope not found\ncontext other not found\n",
     )
-    code, out, err = run(merged, "config", "get-contexts", "-o", "wide")
-    assert (code, out) == (1, "")
-    assert err == (
+    result = kctl("config", "get-contexts", "-o", "wide", environ=merged, expect=1)
+    assert result.stdout == ""
+    assert result.stderr == (
         "error: --output wide is not available in kctl config get-contexts; resetting to "
         "default output format\n"
     )
 
 
 def test_current_context(merged: dict[str, str], tmp_path: Path) -> None:
-    assert run(merged, "config", "current-context") == (0, "ctx-a\n", "")
+    assert kctl("config", "current-context", environ=merged).streams == ("ctx-a\n", "")
     (tmp_path / "empty.yaml").write_text("apiVersion: v1\nkind: Config\n")
-    assert run({"KUBECONFIG": str(tmp_path / "empty.yaml")}, "config", "current-context") == (
-        1,
-        "",
-        "error: current-context is not set\n",
-    )
+    assert kctl(
+        "config", "current-context", environ={"KUBECONFIG": str(tmp_path / "empty.yaml")}, expect=1
+    ).streams == ("", "error: current-context is not set\n")
 
 
 # -- use-context ----------------------------------------------------------------------------
@@ -399,8 +386,7 @@ def test_use_context_rewrites_only_the_file_holding_current_context(
     pair: tuple[Path, Path, dict[str, str]], tmp_path: Path
 ) -> None:
     one, two, environ = pair
-    assert run(environ, "config", "use-context", "ctx-one") == (
-        0,
+    assert kctl("config", "use-context", "ctx-one", environ=environ).streams == (
         'Switched to context "ctx-one".\n',
         "",
     )
@@ -408,7 +394,7 @@ def test_use_context_rewrites_only_the_file_holding_current_context(
     assert two.read_text() == TWO.replace("current-context: ctx-two", "current-context: ctx-one")
     assert stat.S_IMODE(two.stat().st_mode) == 0o640
     assert sorted(p.name for p in tmp_path.iterdir()) == ["one.yaml", "two.yaml"]  # no temp files
-    assert run(environ, "config", "current-context") == (0, "ctx-one\n", "")
+    assert kctl("config", "current-context", environ=environ).streams == ("ctx-one\n", "")
 
 
 def test_use_context_with_no_current_context_anywhere_writes_the_first_file(
@@ -417,7 +403,7 @@ def test_use_context_with_no_current_context_anywhere_writes_the_first_file(
     one = tmp_path / "one.yaml"
     one.write_text(ONE)
     environ = {"KUBECONFIG": f"{tmp_path / 'missing.yaml'}{os.pathsep}{one}"}
-    assert run(environ, "config", "use", "ctx-one")[0] == 0
+    kctl("config", "use", "ctx-one", environ=environ)
     assert one.read_text() == ONE + "current-context: ctx-one\n"
     assert not (tmp_path / "missing.yaml").exists()
 
@@ -427,7 +413,7 @@ def test_use_context_explicit_file_and_quoting(tmp_path: Path) -> None:
     kc.write_text(
         "contexts:\n- name: 'yes'\n  context: {cluster: c}\ncurrent-context: old # note\n"
     )
-    assert run({}, "config", "use-context", "yes", "--kubeconfig", str(kc))[0] == 0
+    kctl("config", "use-context", "yes", "--kubeconfig", str(kc), environ={})
     assert kc.read_text() == (
         "contexts:\n- name: 'yes'\n  context: {cluster: c}\ncurrent-context: \"yes\"\n"
     )
@@ -439,7 +425,7 @@ def test_use_context_keeps_bytes_that_are_not_utf8(tmp_path: Path) -> None:
     kc.write_bytes(
         b"# caf\xe9\ncontexts:\n- name: b\n  context: {cluster: c}\ncurrent-context: a\n"
     )
-    assert run({}, "config", "use-context", "b", "--kubeconfig", str(kc))[0] == 0
+    kctl("config", "use-context", "b", "--kubeconfig", str(kc), environ={})
     assert kc.read_bytes() == (
         b"# caf\xe9\ncontexts:\n- name: b\n  context: {cluster: c}\ncurrent-context: b\n"
     )
@@ -449,30 +435,27 @@ def test_use_context_honours_kubectls_lock_file(pair: tuple[Path, Path, dict[str
     one, two, environ = pair
     lock = Path(f"{two}.lock")
     lock.write_text("")
-    assert run(environ, "config", "use-context", "ctx-one") == (
-        1,
+    assert kctl("config", "use-context", "ctx-one", environ=environ, expect=1).streams == (
         "",
         f"error: open {lock}: file exists\n",
     )
     assert two.read_text() == TWO
     lock.unlink()
-    assert run(environ, "config", "use-context", "ctx-one")[0] == 0
+    kctl("config", "use-context", "ctx-one", environ=environ)
     assert not lock.exists()
 
 
 def test_use_context_errors(pair: tuple[Path, Path, dict[str, str]]) -> None:
     one, two, environ = pair
-    assert run(environ, "config", "use-context", "nope") == (
-        1,
+    assert kctl("config", "use-context", "nope", environ=environ, expect=1).streams == (
         "",
         'error: no context exists with the name: "nope"\n',
     )
-    assert run(environ, "config", "use-context", "") == (
-        1,
+    assert kctl("config", "use-context", "", environ=environ, expect=1).streams == (
         "",
         "error: empty context names are not allowed\n",
     )
-    code, out, err = run(environ, "config", "use-context", "a", "b")
-    assert (code, err) == (1, "error: Unexpected args: [a b]\n")
-    assert "Usage:" in out
+    result = kctl("config", "use-context", "a", "b", environ=environ, expect=1)
+    assert result.stderr == "error: Unexpected args: [a b]\n"
+    assert "Usage:" in result.stdout
     assert (one.read_text(), two.read_text()) == (ONE, TWO)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -63,3 +64,28 @@ def test_process_streams_write_invalid_utf8_back_as_bytes_not_a_traceback() -> N
     assert done.returncode == 0, done.stderr
     assert done.stdout == b"a\xff b\xef\xbf\xbd c\n"
     assert done.stderr == b"e\xfe\n"
+
+
+def test_the_environment_cannot_be_changed_after_creation() -> None:
+    env = Environment.for_test()
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        env.cache_dir_flag = "/elsewhere"  # type: ignore[misc]
+
+
+def test_cache_dir_flag_gives_a_new_environment(tmp_path: Path) -> None:
+    env = Environment.for_test(environ={"KUBECACHEDIR": str(tmp_path / "env")})
+    flagged = env.with_cache_dir(str(tmp_path / "flag"))
+    assert flagged.cache_root == tmp_path / "flag"
+    assert env.cache_root == tmp_path / "env"  # the original is untouched
+    assert flagged.stdout is env.stdout and flagged.stderr is env.stderr
+    assert env.with_cache_dir(None) is env
+
+
+def test_the_factory_does_not_change_the_injected_environment(tmp_path: Path) -> None:
+    from kctl.cli.factory import Factory
+    from kctl.clientcmd.overrides import Overrides
+
+    env = Environment.for_test(environ={"KUBECACHEDIR": str(tmp_path / "env")})
+    factory = Factory(env, Overrides(cache_dir=str(tmp_path / "flag")))
+    assert factory.env.cache_root == tmp_path / "flag"
+    assert env.cache_dir_flag is None and env.cache_root == tmp_path / "env"

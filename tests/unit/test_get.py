@@ -9,12 +9,12 @@ from typing import Any
 import pytest
 
 from kctl.cli import get as get_cmd
-from kctl.cli.main import run
 from kctl.env import Environment
 from kctl.errors import NotFound, ResourceTypeNotFound, Status
 from kctl.params import query
 from kctl.restmapper import RESTMapping
 from kctl.schema import GroupVersionKind, GroupVersionResource
+from tests.unit.cli import CLIResult, kctl
 
 POD = RESTMapping(
     GroupVersionResource("", "v1", "pods"), GroupVersionKind("", "v1", "Pod"), True, {}
@@ -164,49 +164,56 @@ class FakeFactory:
         self.namespace = namespace
 
 
-@pytest.fixture
-def fake(monkeypatch: pytest.MonkeyPatch) -> Any:
-    """Run ``kctl get ...`` with the factory replaced; returns (code, out, err, dynamic)."""
+class FakeGet:
+    """Runs ``kctl get ...`` (the shared runner) with the factory replaced by fakes; the fake
+    dynamic client of the last run is ``.dynamic``."""
 
-    def runner(
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.monkeypatch = monkeypatch
+        self.dynamic = FakeDynamic(Environment.for_test(), {})
+
+    def __call__(
+        self,
         argv: list[str],
         lists: dict[str, Any] | None = None,
         objects: dict[Any, Any] | None = None,
         tty: bool = False,
         environ: dict[str, str] | None = None,
-    ) -> tuple[int, str, str, FakeDynamic]:
+        expect: int = 0,
+    ) -> CLIResult:
         env = Environment.for_test(tty=tty, environ=environ or {})
-        dynamic = FakeDynamic(env, lists or {}, objects)
-        monkeypatch.setattr(
+        dynamic = self.dynamic = FakeDynamic(env, lists or {}, objects)
+        self.monkeypatch.setattr(
             "kctl.cli.factory.Factory.from_context",
             classmethod(lambda cls, ctx: FakeFactory(dynamic)),
         )
-        code = run(["get", *argv], env)
-        return (code, env.stdout.getvalue(), env.stderr.getvalue(), dynamic)  # type: ignore[attr-defined]
-
-    return runner
+        return kctl("get", *argv, env=env, expect=expect)
 
 
-def test_terminal_output_streams_each_page_before_the_next_is_fetched(fake: Any) -> None:
+@pytest.fixture
+def fake(monkeypatch: pytest.MonkeyPatch) -> FakeGet:
+    return FakeGet(monkeypatch)
+
+
+def test_terminal_output_streams_each_page_before_the_next_is_fetched(fake: FakeGet) -> None:
     pages = [table("a", cont="t1"), table("bbbbbbbbbb", cont="t2"), table("c")]
-    code, out, _err, dynamic = fake(["pods"], {"pods": pages}, tty=True)
-    assert code == 0
+    out = fake(["pods"], {"pods": pages}, tty=True).stdout
+    dynamic = fake.dynamic
     assert dynamic.stdout_when_fetched[0] == ""
     assert "a " in dynamic.stdout_when_fetched[1]  # page 1 printed before page 2 was fetched
     assert "bbbbbbbbbb" in dynamic.stdout_when_fetched[2]
     assert out.count("NAME") == 1
 
 
-def test_piped_output_aligns_all_pages_like_kubectl(fake: Any) -> None:
+def test_piped_output_aligns_all_pages_like_kubectl(fake: FakeGet) -> None:
     pages = [table("a", cont="t1"), table("bbbbbbbbbb")]
-    code, out, _err, _dyn = fake(["pods"], {"pods": pages})
-    assert code == 0
+    out = fake(["pods"], {"pods": pages}).stdout
     assert out == ("NAME         STATUS\na            Running\nbbbbbbbbbb   Running\n")
 
 
-def test_include_object_none_unless_metadata_is_printed(fake: Any) -> None:
-    _c, _o, _e, dyn = fake(["pods"], {"pods": [table("a")]})
-    assert dyn.calls[0] == {
+def test_include_object_none_unless_metadata_is_printed(fake: FakeGet) -> None:
+    fake(["pods"], {"pods": [table("a")]})
+    assert fake.dynamic.calls[0] == {
         "list": "pods",
         "ns": "ns1",
         "params": {},
@@ -215,15 +222,15 @@ def test_include_object_none_unless_metadata_is_printed(fake: Any) -> None:
         "include": "None",
     }
     for flags in (["-A"], ["--show-labels"], ["-L", "app"]):
-        _c, _o, _e, dyn = fake(["pods", *flags], {"pods": [table("a")]})
-        assert dyn.calls[0]["include"] is None, flags  # server default: Metadata
+        fake(["pods", *flags], {"pods": [table("a")]})
+        assert fake.dynamic.calls[0]["include"] is None, flags  # server default: Metadata
     # -A on a cluster-scoped type needs no namespace, so still None
-    _c, _o, _e, dyn = fake(["nodes", "-A"], {"nodes": [table("n1")]})
-    assert dyn.calls[0]["include"] == "None" and dyn.calls[0]["ns"] is None
+    fake(["nodes", "-A"], {"nodes": [table("n1")]})
+    assert fake.dynamic.calls[0]["include"] == "None" and fake.dynamic.calls[0]["ns"] is None
 
 
-def test_selectors_chunk_size_and_all_namespaces_reach_the_request(fake: Any) -> None:
-    _c, _o, _e, dyn = fake(
+def test_selectors_chunk_size_and_all_namespaces_reach_the_request(fake: FakeGet) -> None:
+    fake(
         [
             "po",
             "-A",
@@ -236,46 +243,45 @@ def test_selectors_chunk_size_and_all_namespaces_reach_the_request(fake: Any) ->
         ],
         {"pods": [table("a")]},
     )
-    assert dyn.calls[0]["ns"] is None
-    assert dyn.calls[0]["params"] == {
+    call = fake.dynamic.calls[0]
+    assert call["ns"] is None
+    assert call["params"] == {
         "labelSelector": "app=web",
         "fieldSelector": "status.phase=Running",
     }
-    assert dyn.calls[0]["chunk"] == 2
+    assert call["chunk"] == 2
 
 
-def test_kind_prefix_follows_what_was_found_when_piped(fake: Any) -> None:
+def test_kind_prefix_follows_what_was_found_when_piped(fake: FakeGet) -> None:
     # kubectl decides on the kind/ prefix from the answers: svc/nope failed, so one kind only
-    code, out, err, _dyn = fake(["pods/a", "svc/nope"], objects={("pods", "a"): table("a")})
-    assert code == 1
-    assert out == "NAME   STATUS\na      Running\n"
-    assert err == 'Error from server (NotFound): services "nope" not found\n'
-    code, out, _err, _dyn = fake(
+    result = fake(["pods/a", "svc/nope"], objects={("pods", "a"): table("a")}, expect=1)
+    assert result.stdout == "NAME   STATUS\na      Running\n"
+    assert result.stderr == 'Error from server (NotFound): services "nope" not found\n'
+    out = fake(
         ["pods/a", "svc/s"], objects={("pods", "a"): table("a"), ("services", "s"): table("s")}
-    )
+    ).stdout
     assert out == "NAME    STATUS\npod/a   Running\n\nNAME        STATUS\nservice/s   Running\n"
 
 
-def test_no_resources_messages(fake: Any) -> None:
-    code, out, err, _dyn = fake(["pods"], {"pods": [table()]})
-    assert (code, out, err) == (0, "", "No resources found in ns1 namespace.\n")
-    code, out, err, _dyn = fake(["nodes"], {"nodes": [table()]})
-    assert (code, out, err) == (0, "", "No resources found\n")
-    code, out, err, _dyn = fake(["pods", "-A"], {"pods": [table()]})
-    assert err == "No resources found\n"
-    code, out, err, _dyn = fake(["pods", "--ignore-not-found"], {"pods": [table()]})
-    assert (code, out, err) == (0, "", "")
+def test_no_resources_messages(fake: FakeGet) -> None:
+    assert fake(["pods"], {"pods": [table()]}).streams == (
+        "",
+        "No resources found in ns1 namespace.\n",
+    )
+    assert fake(["nodes"], {"nodes": [table()]}).streams == ("", "No resources found\n")
+    assert fake(["pods", "-A"], {"pods": [table()]}).stderr == "No resources found\n"
+    assert fake(["pods", "--ignore-not-found"], {"pods": [table()]}).streams == ("", "")
 
 
-def test_json_list_streams_items_with_kind_and_without_managed_fields(fake: Any) -> None:
+def test_json_list_streams_items_with_kind_and_without_managed_fields(fake: FakeGet) -> None:
     page = {
         "kind": "PodList",
         "apiVersion": "v1",
         "metadata": {"continue": ""},
         "items": [{"metadata": {"name": "a", "managedFields": [{"m": 1}]}}],
     }
-    code, out, _err, dyn = fake(["pods", "-o", "json"], {"pods": [page]})
-    assert code == 0 and dyn.calls[0]["table"] is False
+    out = fake(["pods", "-o", "json"], {"pods": [page]}).stdout
+    assert fake.dynamic.calls[0]["table"] is False
     import json
 
     assert json.loads(out) == {
@@ -284,17 +290,16 @@ def test_json_list_streams_items_with_kind_and_without_managed_fields(fake: Any)
         "kind": "List",
         "metadata": {"resourceVersion": ""},
     }
-    code, out, _err, dyn = fake(["pods", "-o", "name"], {"pods": [page]})
-    assert out == "pod/a\n"
+    assert fake(["pods", "-o", "name"], {"pods": [page]}).stdout == "pod/a\n"
 
 
-def test_single_named_object_prints_bare_and_errors_alone(fake: Any) -> None:
+def test_single_named_object_prints_bare_and_errors_alone(fake: FakeGet) -> None:
     obj = {"apiVersion": "apps/v1", "kind": "Deployment", "metadata": {"name": "d"}}
-    code, out, _err, _dyn = fake(["deploy", "d", "-o", "yaml"], objects={("deployments", "d"): obj})
-    assert (code, out) == (0, "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\n")
-    code, out, err, _dyn = fake(["deploy", "nope", "-o", "json"])
-    assert (code, out) == (1, "")
-    assert err == 'Error from server (NotFound): deployments "nope" not found\n'
+    out = fake(["deploy", "d", "-o", "yaml"], objects={("deployments", "d"): obj}).stdout
+    assert out == "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\n"
+    result = fake(["deploy", "nope", "-o", "json"], expect=1)
+    assert result.stdout == ""
+    assert result.stderr == 'Error from server (NotFound): deployments "nope" not found\n'
 
 
 @pytest.mark.parametrize(
@@ -339,25 +344,24 @@ def test_single_named_object_prints_bare_and_errors_alone(fake: Any) -> None:
         ),
     ],
 )
-def test_usage_errors_match_kubectl_texts(fake: Any, argv: list[str], err: str) -> None:
-    code, out, stderr, dyn = fake(argv)
-    assert (code, out, stderr) == (1, "", err)
-    assert dyn.calls == []
+def test_usage_errors_match_kubectl_texts(fake: FakeGet, argv: list[str], err: str) -> None:
+    assert fake(argv, expect=1).streams == ("", err)
+    assert fake.dynamic.calls == []
 
 
-def test_no_type_at_all(fake: Any) -> None:
-    code, out, err, _dyn = fake([])
-    assert (code, out) == (1, "")
-    assert err == (
+def test_no_type_at_all(fake: FakeGet) -> None:
+    result = fake([], expect=1)
+    assert result.stdout == ""
+    assert result.stderr == (
         'You must specify the type of resource to get. Use "kctl api-resources" for a complete '
         "list of supported resources.\n\nerror: Required resource not specified.\n"
         "See 'kctl get -h' for help and examples\n"
     )
 
 
-def test_category_expands_in_discovery_order(fake: Any) -> None:
-    code, out, _err, dyn = fake(["all"], {"pods": [table("p")], "services": [table("s")]})
-    assert [c["list"] for c in dyn.calls] == ["pods", "services"]
+def test_category_expands_in_discovery_order(fake: FakeGet) -> None:
+    out = fake(["all"], {"pods": [table("p")], "services": [table("s")]}).stdout
+    assert [c["list"] for c in fake.dynamic.calls] == ["pods", "services"]
     assert "pod/p" in out and "service/s" in out
 
 
@@ -382,12 +386,12 @@ def test_template_file_that_is_not_utf8_is_an_error_not_a_traceback(
     bad = tmp_path / "tmpl"
     bad.write_bytes(b"{.metadata.name}\xff\n")
     for output in (f"jsonpath-file={bad}", f"custom-columns-file={bad}"):
-        code, out, err, _dyn = fake(["pods", "-o", output], {"pods": [page]})
-        assert (code, out) == (1, "")
-        assert err.startswith(f"error: error reading --template {bad}, ")
+        result = fake(["pods", "-o", output], {"pods": [page]}, expect=1)
+        assert result.stdout == ""
+        assert result.stderr.startswith(f"error: error reading --template {bad}, ")
 
 
-def test_sort_by_orders_the_name_age_fallback_too(fake: Any) -> None:
+def test_sort_by_orders_the_name_age_fallback_too(fake: FakeGet) -> None:
     # an aggregated API that answers the Table request with a plain list: kctl prints
     # kubectl's NAME AGE fallback, sorted like a Table would be
     page = {
@@ -399,8 +403,8 @@ def test_sort_by_orders_the_name_age_fallback_too(fake: Any) -> None:
             for n, r in (("b", "2"), ("c", "1"), ("a", "3"))
         ],
     }
-    code, out, _err, dyn = fake(["pods", "--sort-by", "{.metadata.name}"], {"pods": [page]})
-    assert code == 0 and dyn.calls[0]["table"] is True
+    out = fake(["pods", "--sort-by", "{.metadata.name}"], {"pods": [page]}).stdout
+    assert fake.dynamic.calls[0]["table"] is True
     assert out == "NAME   AGE\na      <unknown>\nb      <unknown>\nc      <unknown>\n"
-    code, out, _err, _dyn = fake(["pods", "--sort-by", ".metadata.labels.rank"], {"pods": [page]})
+    out = fake(["pods", "--sort-by", ".metadata.labels.rank"], {"pods": [page]}).stdout
     assert [line.split()[0] for line in out.splitlines()[1:]] == ["c", "b", "a"]

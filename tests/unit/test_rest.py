@@ -3,9 +3,11 @@ watch streams. (Real-server behaviour is in tests/integration/test_raw.py and fr
 
 from __future__ import annotations
 
+import gc
 import io
 import json
 import re
+import weakref
 from collections.abc import Callable
 from typing import Any
 
@@ -422,7 +424,7 @@ def test_dns_failure_reads_like_go() -> None:
 # -- warnings ---------------------------------------------------------------------------------
 
 
-def test_warning_headers_print_once_per_process_and_only_code_299() -> None:
+def test_warning_headers_print_once_per_client_and_only_code_299() -> None:
     warn = [
         ("Warning", '299 - "v1 ComponentStatus is deprecated"'),
         ("Warning", '299 - "first, with a comma", 299 - "second \\"quoted\\""'),
@@ -436,6 +438,23 @@ def test_warning_headers_print_once_per_process_and_only_code_299() -> None:
         "Warning: first, with a comma\n"
         'Warning: second "quoted"\n'
     )
+
+
+def test_warnings_are_kept_per_client_not_in_a_process_global() -> None:
+    """Each client remembers what it printed; nothing outlives it (a module-global keyed by
+    id(env) kept every environment alive, and a new environment reusing a dead one's id would
+    have had its warnings swallowed)."""
+    warn = [("Warning", '299 - "deprecated"')]
+    first, _, first_env, _ = make_client([(200, warn + JSON, b"{}")])
+    second, _, second_env, _ = make_client([(200, warn + JSON, b"{}")])
+    first.request("GET", "/a")
+    second.request("GET", "/a")
+    for env in (first_env, second_env):
+        assert env.stderr.getvalue() == "Warning: deprecated\n"  # type: ignore[attr-defined]
+    gone = weakref.ref(first_env)
+    del first, first_env
+    gc.collect()
+    assert gone() is None
 
 
 # -- -v logging -------------------------------------------------------------------------------
