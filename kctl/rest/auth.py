@@ -12,10 +12,10 @@ import base64
 import copy
 from dataclasses import dataclass, field
 
-from kctl.clientcmd.exec import ExecPlugin
 from kctl.env import Environment
 from kctl.errors import ConfigError
 from kctl.rest.config import RestConfig
+from kctl.rest.exec import ExecPlugin
 
 
 @dataclass

@@ -15,11 +15,11 @@ from typing import Any
 
 import pytest
 
-from kctl.clientcmd.exec import ExecPluginError, parse_timestamp
 from kctl.env import Environment
 from kctl.errors import AuthPluginError, ConfigError
 from kctl.rest.auth import Authenticator, Credentials
 from kctl.rest.config import ExecConfig, RestConfig
+from kctl.rest.exec import ExecPluginError, parse_timestamp
 
 PLUGIN = Path(__file__).parent / "fixtures" / "fake_exec_plugin.py"
 NOW = 1_800_000_000.0  # 2027-01-15T08:00:00Z
