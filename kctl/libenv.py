@@ -75,7 +75,7 @@ def verbosity_from_logger() -> int:
     return 8 if logger().isEnabledFor(DEBUG) else 0
 
 
-@dataclass
+@dataclass(frozen=True)
 class LibraryEnvironment(Environment):
     """An ``Environment`` for library use: see the module docstring."""
 

@@ -7,6 +7,7 @@ when that command runs or its own ``--help`` is asked for.
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import sys
 from collections.abc import Sequence
@@ -68,13 +69,15 @@ def run(argv: Sequence[str], env: Environment | None = None) -> int:
     """Run one kctl invocation and return its exit code; never lets a traceback out for user
     errors (the error funnel)."""
     if env is None:
-        env = Environment.from_process()
         # Failing standard streams become kubectl's `error: write /dev/stdout: ...` (streams.py).
         from kctl.cli.streams import guard
 
-        env.stdout = guard(sys.stdout, "/dev/stdout")
-        env.stderr = guard(sys.stderr, "/dev/stderr")
-        env.stdin = guard(sys.stdin, "/dev/stdin")
+        env = dataclasses.replace(
+            Environment.from_process(),
+            stdout=guard(sys.stdout, "/dev/stdout"),
+            stderr=guard(sys.stderr, "/dev/stderr"),
+            stdin=guard(sys.stdin, "/dev/stdin"),
+        )
     try:
         cli.main(args=list(argv), prog_name="kctl", standalone_mode=False, obj=env)
     except click.exceptions.Exit as exc:

