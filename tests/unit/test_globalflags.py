@@ -14,8 +14,8 @@ from kctl.clientcmd.overrides import Overrides
 from kctl.completion import engine
 from kctl.completion.cmdline import parse
 from kctl.completion.commands import load_root
-from kctl.env import Environment
 from kctl.globalflags import GLOBAL_FLAGS, overrides_from
+from tests.unit.cli import kctl
 
 _SEEN: dict[str, Any] = {}
 
@@ -42,8 +42,7 @@ def _words(flag: Any) -> list[str]:
 def test_every_global_flag_means_the_same_to_a_command_and_to_completion(flag, monkeypatch):
     monkeypatch.setitem(cli_main.COMMANDS, "probe", (__name__, "probe", ""))
     _SEEN.clear()
-    env = Environment.for_test()
-    assert cli_main.run(["probe", *_words(flag)], env) == 0, env.stderr.getvalue()
+    kctl("probe", *_words(flag))
     request = engine.Request(parse(load_root(), ["get", *_words(flag), ""]), {})
     assert _SEEN["overrides"] == request.overrides()
     if flag.attr is not None:

@@ -6,6 +6,7 @@ tests/integration/test_flags.py runs the same forms against the real kubectl.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import click
@@ -15,7 +16,7 @@ from kctl import pflag
 from kctl.cli import main as cli_main
 from kctl.cli.options import global_options, overrides_of, verbosity_of
 from kctl.cli.parsing import STRING_SLICE, PflagCommand
-from kctl.env import Environment
+from tests.unit.cli import CLIResult, kctl
 
 # a get-like flag set: -A bool, -w bool, -o value, -n value, -f slice, --chunk-size int
 FLAGS = pflag.FlagSet(
@@ -224,28 +225,27 @@ def probe(ctx: click.Context, **params: Any) -> None:
 
 
 @pytest.fixture
-def run(monkeypatch: pytest.MonkeyPatch) -> Any:
+def run(monkeypatch: pytest.MonkeyPatch) -> Callable[..., CLIResult]:
+    """The shared runner with the probe command registered and its record cleared."""
     monkeypatch.setitem(cli_main.COMMANDS, "probe", (__name__, "probe", "A test command"))
 
-    def _run(*argv: str) -> tuple[int, str]:
-        env = Environment.for_test()
+    def _run(*argv: str, expect: int | None = 0) -> CLIResult:
         _SEEN.clear()
-        code = cli_main.run(list(argv), env)
-        return code, env.stderr.getvalue()  # type: ignore[attr-defined]
+        return kctl(*argv, expect=expect)
 
     return _run
 
 
 def test_the_issue_forms_reach_the_command(run: Any) -> None:
-    assert run("probe", "cm", "-n=shop") == (0, "")
+    assert run("probe", "cm", "-n=shop").stderr == ""
     assert (_SEEN["namespace"], _SEEN["args"]) == ("shop", ("cm",))
-    assert run("-v=6", "probe", "-o=name", "--all-namespaces=true") == (0, "")
+    assert run("-v=6", "probe", "-o=name", "--all-namespaces=true").stderr == ""
     assert (_SEEN["v"], _SEEN["output"], _SEEN["all_namespaces"]) == (6, "name", True)
-    assert run("-v6", "-Aoname", "probe", "-A=false") == (0, "")
+    assert run("-v6", "-Aoname", "probe", "-A=false").stderr == ""
     assert (_SEEN["v"], _SEEN["output"], _SEEN["all_namespaces"]) == (6, "name", False)
-    assert run("probe", "-L", 'x,"l,m"', "-L=y", "--chunk-size=0x10") == (0, "")
+    assert run("probe", "-L", 'x,"l,m"', "-L=y", "--chunk-size=0x10").stderr == ""
     assert (_SEEN["label_columns"], _SEEN["chunk_size"]) == (("x", "l,m", "y"), 16)
-    assert run("probe", "--as-group=a,b", "--as-group", "c") == (0, "")
+    assert run("probe", "--as-group=a,b", "--as-group", "c").stderr == ""
     assert _SEEN["groups"] == ("a,b", "c")  # stringArray: never split
 
 
@@ -277,18 +277,19 @@ def test_the_issue_forms_reach_the_command(run: Any) -> None:
     ],
 )
 def test_errors_are_kubectls_with_exit_1(run: Any, argv: list[str], stderr: str) -> None:
-    assert run(*argv) == (1, stderr)
+    assert run(*argv, expect=1).stderr == stderr
     assert _SEEN == {}  # nothing ran
 
 
 def test_real_commands_take_the_forms(run: Any) -> None:
-    code, err = run("get", "--chunk-size=-1", "--raw=/x", "--allow-missing-template-keys=false")
+    err = run(
+        "get", "--chunk-size=-1", "--raw=/x", "--allow-missing-template-keys=false", expect=None
+    ).stderr
     assert "flag" not in err  # parsed; the failure (no cluster) comes later
-    code, err = run("api-resources", "--namespaced=maybe")
-    assert (code, err.splitlines()[0]) == (
-        1,
+    err = run("api-resources", "--namespaced=maybe", expect=1).stderr
+    assert err.splitlines()[0] == (
         'error: invalid argument "maybe" for "--namespaced" flag: '
-        'strconv.ParseBool: parsing "maybe": invalid syntax',
+        'strconv.ParseBool: parsing "maybe": invalid syntax'
     )
 
 
@@ -296,14 +297,11 @@ def test_without_a_subcommand_the_root_prints_help_and_a_group_fails(run: Any, c
     """kubectl: the root's help on stdout (exit 0), ``kubectl config`` its help on stderr
     (exit 1); a word that is no subcommand is ``unknown command``."""
     for argv in ([], ["-n", "x"], ["--", "get"]):
-        code, err = run(*argv)
-        assert (code, err) == (0, ""), argv
+        assert run(*argv).stderr == "", argv
         assert "Commands:" in capsys.readouterr().out
-    code, err = run("config")
-    assert code == 1 and err.startswith("Usage: kctl config")
-    assert run("config", "foo", "bar") == (
-        1,
-        "error: unknown command \"foo bar\"\nSee 'kctl config -h' for help and examples\n",
+    assert run("config", expect=1).stderr.startswith("Usage: kctl config")
+    assert run("config", "foo", "bar", expect=1).stderr == (
+        "error: unknown command \"foo bar\"\nSee 'kctl config -h' for help and examples\n"
     )
 
 
