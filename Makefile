@@ -84,6 +84,7 @@ bench: cluster
 	  $(BENCH_VENV)/bin/python -m pip install --quiet --no-deps --force-reinstall .
 	. ./.devcluster/env && $(BENCH_VENV)/bin/python -m bench
 	. ./.devcluster/env && $(BENCH_VENV)/bin/python -m bench.library
+	. ./.devcluster/env && $(BENCH_VENV)/bin/python -m bench.watch
 
 completions: $(INSTALLED)
 	@for pair in "bash kctl.bash" "zsh _kctl" "fish kctl.fish"; do set -- $$pair; \
