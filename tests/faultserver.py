@@ -309,6 +309,10 @@ def _read_request(conn: socket.socket, fault: FaultServer) -> Exchange | None:
         if not chunk:
             return None
         data += chunk
+        if data.startswith(b"\x16\x03"):
+            # A TLS handshake on the plain port: answer like an HTTP server would.
+            conn.sendall(b"HTTP/1.0 400 Bad Request\r\n\r\n")
+            return None
     head, _, rest = data.partition(b"\r\n\r\n")
     lines = head.decode("latin-1").split("\r\n")
     method, target, _version = lines[0].split(" ", 2)

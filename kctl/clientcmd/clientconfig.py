@@ -9,7 +9,7 @@ import base64
 import dataclasses
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -44,9 +44,9 @@ class ResolvedEntries:
     context_name: str
     context: dict[str, Any]
     cluster_name: str
-    cluster: dict[str, Any]
-    user_name: str
-    user: dict[str, Any]
+    cluster: dict[str, Any] = field(repr=False)  # a proxy-url may carry a password
+    user_name: str = ""
+    user: dict[str, Any] = field(default_factory=dict, repr=False)  # credentials: never shown
 
 
 def resolve_entries(

@@ -88,6 +88,7 @@ def _yaml_error_text(exc: Exception) -> str:
     mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
     problem = {
         "mapping values are not allowed here": "mapping values are not allowed in this context",
+        "exceeded maximum nesting depth": "exceeded max depth of 10000",
     }.get(problem, problem)
     if mark is not None:
         return f"yaml: line {mark.line + 1}: {problem}"
@@ -198,11 +199,13 @@ def parse_kubeconfig(data: bytes | str) -> dict[str, Any]:
     """Parse one kubeconfig document into a checked mapping (raises ValueError with Go's texts)."""
     import yaml
 
+    from kctl import yamlload
+
     text = data.decode("utf-8", "replace") if isinstance(data, bytes) else data
     if not text.strip():
         return {}
     try:
-        doc = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        doc = yamlload.load(text)  # AliasError: a ValueError with go-yaml's text
     except yaml.YAMLError as exc:
         raise ValueError(_yaml_error_text(exc)) from None
     if doc is None:
@@ -277,7 +280,9 @@ class LoadingRules:
 
     def load(self, *, missing_explicit_ok: bool = False) -> KubeConfig:
         """Read every file (a missing one is skipped) and merge them."""
-        if self.explicit_path and not os.path.exists(self.explicit_path):
+        if self.explicit_path and not os.path.lexists(self.explicit_path):
+            # (lexists: a symlink loop or a dangling link is not "missing"; opening it below
+            # reports what is wrong, as kubectl does)
             if missing_explicit_ok:
                 return KubeConfig()
             raise ConfigError(f"stat {self.explicit_path}: no such file or directory")

@@ -26,6 +26,14 @@ class KubeConfig:
     # the file whose current-context won ("" when none sets it): where a change of it is written
     current_context_origin: str = ""
 
+    def __repr__(self) -> str:
+        # Names only: the entries hold tokens, passwords and key data, and a repr ends up in
+        # logs, tracebacks and debuggers.
+        return (
+            f"KubeConfig(clusters={list(self.clusters)!r}, users={list(self.users)!r}, "
+            f"contexts={list(self.contexts)!r}, current_context={self.current_context!r})"
+        )
+
     def origin_dir(self, section: str, name: str) -> str:
         origin = self.origins.get((section, name), "")
         return os.path.dirname(os.path.abspath(origin)) if origin else os.getcwd()

@@ -4,7 +4,7 @@ kubectl's reading of ``--request-timeout``. Plain data, stdlib only."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from kctl import duration
 from kctl.errors import ConfigError
@@ -20,7 +20,7 @@ class Overrides:
     user: str | None = None
     namespace: str | None = None
     server: str | None = None
-    token: str | None = None
+    token: str | None = field(default=None, repr=False)  # a credential: never in a repr
     certificate_authority: str | None = None
     client_certificate: str | None = None
     client_key: str | None = None

@@ -27,12 +27,17 @@ _TOP_LEVEL_LINE = re.compile(r"^current-context:[^\n]*$", re.MULTILINE)
 
 
 def atomic_write(path: str, text: str, default_mode: int = 0o600) -> None:
-    """Write ``text`` to ``path`` via a temp file in the same directory and ``os.replace``."""
-    directory = os.path.dirname(os.path.abspath(path))
+    """Write ``text`` to ``path`` via a temp file in the same directory and ``os.replace``.
+
+    A symlink is written through: the temp file goes beside the link's target, not beside the
+    link, so the rename never crosses file systems (``invalid cross-device link`` when
+    ~/.kube/config points into another mount) and the link stays a link."""
+    target = os.path.realpath(path)
+    directory = os.path.dirname(target)
     try:
         os.makedirs(directory, mode=0o755, exist_ok=True)
         try:
-            mode = os.stat(path).st_mode & 0o7777
+            mode = os.stat(target).st_mode & 0o7777
         except FileNotFoundError:
             mode = default_mode
         fd, tmp = tempfile.mkstemp(prefix=".kctl-", suffix=".tmp", dir=directory)
@@ -44,8 +49,7 @@ def atomic_write(path: str, text: str, default_mode: int = 0o600) -> None:
             f.flush()
             os.fsync(f.fileno())
         os.chmod(tmp, mode)
-        # os.replace would put a regular file where a symlink was: write through the link.
-        os.replace(tmp, os.path.realpath(path))
+        os.replace(tmp, target)
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
@@ -64,12 +68,12 @@ def _read_text(path: str) -> str:
 
 
 def _parse_raw(text: str) -> Any:
-    import yaml
+    from kctl import yamlload
 
     if not text.strip():
         return {}
     text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")  # as load_file
-    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    return yamlload.load(text)
 
 
 def set_current_context_text(text: str, name: str) -> str:

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from kctl import duration
 from kctl.discovery import cache as discovery_cache
-from kctl.errors import APIError, KctlError, NotFound
+from kctl.errors import APIError, KctlError, NotFound, malformed
 from kctl.schema import GroupVersion
 
 if TYPE_CHECKING:
@@ -466,7 +466,7 @@ class _Builder:
     def add_resource_list(self, group: str, version: str, doc: Any) -> None:
         """A legacy ``APIResourceList``."""
         items = doc.get("resources") if isinstance(doc, dict) else None
-        for r in items or []:
+        for r in _array(items, "resources", "APIResourceList"):
             if not isinstance(r, dict) or not isinstance(r.get("name"), str):
                 continue
             entry = _entry(
@@ -488,10 +488,18 @@ class _Builder:
     def add_aggregated(self, doc: Any) -> None:
         """An ``APIGroupDiscoveryList`` (v2 or v2beta1): stale versions are left out of the
         group and recorded as failed; the preferred version is the first fresh one."""
-        for item in _items(doc):
-            name = str((item.get("metadata") or {}).get("name") or "")
+        for i, item in enumerate(_items(doc)):
+            where = f"items[{i}]"
+            meta = item.get("metadata")
+            if meta is not None and not isinstance(meta, dict):
+                # A group without a readable name must not pass for the core group ("").
+                raise malformed(_AGGREGATED_KIND, f"{where}.metadata", "an object", meta)
+            raw_name = (meta or {}).get("name")
+            if raw_name is not None and not isinstance(raw_name, str):
+                raise malformed(_AGGREGATED_KIND, f"{where}.metadata.name", "a string", raw_name)
+            name = raw_name or ""
             versions: list[str] = []
-            for v in item.get("versions") or []:
+            for j, v in enumerate(_array(item.get("versions"), f"{where}.versions")):
                 if not isinstance(v, dict) or not isinstance(v.get("version"), str):
                     continue
                 version = v["version"]
@@ -499,7 +507,8 @@ class _Builder:
                     self.fail(name, version, _STALE)
                     continue
                 versions.append(version)
-                for r in v.get("resources") or []:
+                resources = _array(v.get("resources"), f"{where}.versions[{j}].resources")
+                for r in resources:
                     self._add_aggregated_resource(name, version, r)
             self.add_group(name, versions, versions[0] if versions else "")
 
@@ -523,7 +532,7 @@ class _Builder:
         if isinstance(kind_ref, dict):  # client-go drops a resource without a responseKind
             _note_kind_gv(parent, kind_ref)
             self.resources.append(parent)
-        for s in r.get("subresources") or []:
+        for s in _array(r.get("subresources"), f"{r['resource']}.subresources"):
             if not isinstance(s, dict) or not isinstance(s.get("subresource"), str):
                 continue
             sub_kind = s.get("responseKind")
@@ -644,12 +653,13 @@ def _groups_of_legacy_api(doc: Any) -> list[dict[str, Any]]:
 def _groups_of_legacy_apis(doc: Any) -> list[dict[str, Any]]:
     """``/apis`` → ``APIGroupList`` in server order."""
     out = []
-    for g in (doc.get("groups") if isinstance(doc, dict) else None) or []:
+    groups = _array(doc.get("groups") if isinstance(doc, dict) else None, "groups", "APIGroupList")
+    for i, g in enumerate(groups):
         if not isinstance(g, dict) or not isinstance(g.get("name"), str):
             continue
         versions = [
             v["version"]
-            for v in g.get("versions") or []
+            for v in _array(g.get("versions"), f"groups[{i}].versions", "APIGroupList")
             if isinstance(v, dict) and isinstance(v.get("version"), str)
         ]
         pref = g.get("preferredVersion")
@@ -665,8 +675,21 @@ def _groups_of_legacy_apis(doc: Any) -> list[dict[str, Any]]:
 
 
 def _items(doc: Any) -> list[dict[str, Any]]:
-    items = doc.get("items") if isinstance(doc, dict) else None
-    return [i for i in items or [] if isinstance(i, dict)]
+    items = _array(doc.get("items") if isinstance(doc, dict) else None, "items")
+    return [i for i in items if isinstance(i, dict)]
+
+
+_AGGREGATED_KIND = "APIGroupDiscoveryList"
+
+
+def _array(value: Any, where: str, what: str = _AGGREGATED_KIND) -> list[Any]:
+    """A list field of a discovery document: absent is empty; any other type is a clean error
+    naming the field (Go's decoder refuses the document too), never a TypeError."""
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise malformed(what, where, "an array", value)
+    return value
 
 
 def _strings(value: Any) -> list[str]:

@@ -390,7 +390,7 @@ class RESTClient:
         merged.update(single)
         if headers:
             merged.update(headers)
-        wire = {name: wire_header(value) for name, value in merged.items()}
+        wire = {name: wire_header(value, name) for name, value in merged.items()}
         req = requests.Request(verb, url, headers=wire, data=data)
         prepared = session.prepare_request(req)
         if repeated:
@@ -400,7 +400,7 @@ class RESTClient:
 
             multi = HTTPHeaderDict(dict(prepared.headers))
             for name, value in repeated:
-                multi.add(name, wire_header(value))  # type: ignore[arg-type]
+                multi.add(name, wire_header(value, name))  # type: ignore[arg-type]
             prepared.headers = multi  # type: ignore[assignment]
         return prepared
 
@@ -976,7 +976,7 @@ def network_error(
                 return ConnectionFailed(f"tls: failed to verify certificate: {detail}")
             return ConnectionFailed(_tls_verify_text(e, wanted))
     if isinstance(exc, requests.exceptions.SSLError):
-        return ConnectionFailed(f"tls: {_describe(exc)}")
+        return ConnectionFailed(_tls_error_text(_describe(exc)))
     name_error = any(type(e).__name__ == "NameResolutionError" for e in chain) or (
         "name or service not known" in full or "nodename nor servname" in full
     )
@@ -993,6 +993,21 @@ def network_error(
     if isinstance(exc, requests.exceptions.InvalidSchema) and "socks" in full:
         return ConnectionFailed("SOCKS proxies need the PySocks package (pip install pysocks)")
     return ConnectionFailed(_describe(exc))
+
+
+def _tls_error_text(described: str) -> str:
+    """A TLS failure in Go's words where Go has them; otherwise OpenSSL's reason without
+    Python's ``[SSL: CODE]`` prefix and ``(_ssl.c:1006)`` suffix."""
+    if "WRONG_VERSION_NUMBER" in described or "wrong version number" in described:
+        # An https:// URL for a plain-HTTP port: Go recognises the HTTP answer.
+        return "http: server gave HTTP response to HTTPS client"
+    text = described
+    if text.startswith("[SSL"):
+        text = text.partition("] ")[2] or text
+    paren = text.rfind(" (_ssl.c:")
+    if paren >= 0:
+        text = text[:paren]
+    return f"tls: {text}"
 
 
 def _tls_verify_text(err: Any, hostname: str) -> str:

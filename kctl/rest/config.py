@@ -71,10 +71,15 @@ class RestConfig:
     cluster_info: dict[str, Any] = field(default_factory=dict)
 
     def __repr__(self) -> str:
+        from kctl.rest.httplog import mask_url  # URLs may carry user:password@ (proxy-url)
+
         shown = {
             k: ("--- REDACTED ---" if k in _SECRET_FIELDS and v else v)
             for k, v in self.__dict__.items()
         }
+        for k in ("host", "proxy_url"):
+            if isinstance(shown.get(k), str):
+                shown[k] = mask_url(shown[k])
         body = ", ".join(f"{k}={v!r}" for k, v in shown.items())
         return f"RestConfig({body})"
 
@@ -84,12 +89,38 @@ _SECRET_FIELDS = {"bearer_token", "password", "client_key_data", "auth_provider"
 
 
 def normalise_host(server: str) -> str:
-    """The server URL as RestConfig.host holds it (and the discovery cache is keyed by)."""
-    parts = urlsplit(server)
-    if not parts.scheme or not parts.netloc:
-        # client-go: a server without a scheme is plain http unless TLS material is configured,
-        # and at this point none is (it only reads TLS settings for https servers).
-        parts = urlsplit("http://" + server)
+    """The server URL as RestConfig.host holds it (and the discovery cache is keyed by).
+
+    A server that is neither a URL nor a host:port pair is refused with kubectl's text (before:
+    ``ht!tp://::::`` went to DNS, ``http://[::1`` was a traceback)."""
+    try:
+        parts = urlsplit(server)
+        if not parts.scheme or not parts.netloc:
+            # client-go: a server without a scheme is plain http unless TLS material is
+            # configured, and at this point none is (it only reads TLS settings for https).
+            parts = urlsplit("http://" + server)
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number
+        valid = _valid_host(server, parts.hostname or "")
+    except ValueError:  # an unclosed "[", a port that is not a number
+        valid = False
+    if not valid:
+        from kctl.errors import ConfigError
+        from kctl.gostr import go_quote
+
+        raise ConfigError(f"host must be a URL or a host:port pair: {go_quote(server)}")
     if len(parts.path) > 1:
         parts = parts._replace(query="", fragment="")
     return urlunsplit(parts)
+
+
+def _valid_host(server: str, hostname: str) -> bool:
+    """A scheme (when one is written) of URL scheme characters, and a host name of letters,
+    digits, '-', '.', '_' (or an IPv6 literal, which urlsplit has checked)."""
+    scheme = server.partition("://")[0] if "://" in server else "x"
+    if not (scheme[:1].isascii() and scheme[:1].isalpha()):
+        return False
+    if not all(c.isascii() and (c.isalnum() or c in "+.-") for c in scheme):
+        return False
+    if not hostname:
+        return False
+    return ":" in hostname or all(c.isalnum() or c in "-._%" for c in hostname)

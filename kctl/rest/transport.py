@@ -69,9 +69,17 @@ def impersonation_headers(config: RestConfig) -> tuple[dict[str, str], list[tupl
     return single, repeated
 
 
-def wire_header(value: str) -> str | bytes:
+def wire_header(value: str, name: str = "") -> str | bytes:
     """A header value as Go sends it: non-ASCII text as its UTF-8 bytes (http.client would
-    encode a str as Latin-1, and fail outright on a character beyond it, e.g. in a token)."""
+    encode a str as Latin-1, and fail outright on a character beyond it, e.g. in a token).
+
+    A value with a control character (a line break in a token) is refused before anything is
+    sent, with Go's text (``httpguts.ValidHeaderFieldValue``: tab is the only one allowed);
+    the value itself is never shown, it may be a credential."""
+    if any((c < " " and c != "\t") or c == "\x7f" for c in value):
+        from kctl.errors import ConnectionFailed
+
+        raise ConnectionFailed(f'net/http: invalid header field value for "{name}"')
     return value if value.isascii() else value.encode("utf-8")
 
 
@@ -118,7 +126,10 @@ def _load_client_pair(ctx: ssl.SSLContext, cert: bytes, key: bytes) -> None:
         try:
             ctx.load_cert_chain(cert_path, key_path)
         except ssl.SSLError as exc:
-            raise ConfigError(f"tls: failed to load client certificate/key: {exc.reason}") from exc
+            if exc.reason == "KEY_VALUES_MISMATCH":
+                raise ConfigError("tls: private key does not match public key") from None
+            reason = str(exc.reason or exc).lower().replace("_", " ")
+            raise ConfigError(f"tls: failed to load client certificate/key: {reason}") from None
     finally:
         shutil.rmtree(tmpdir, ignore_errors=True)
 

@@ -459,3 +459,31 @@ def test_use_context_errors(pair: tuple[Path, Path, dict[str, str]]) -> None:
     assert result.stderr == "error: Unexpected args: [a b]\n"
     assert "Usage:" in result.stdout
     assert (one.read_text(), two.read_text()) == (ONE, TWO)
+
+
+def test_use_context_through_a_symlink_into_another_file_system(tmp_path: Path) -> None:
+    """~/.kube/config as a link into another mount: the temp file must be made beside the
+    target (before: `invalid cross-device link`). /dev/shm is a tmpfs, /tmp is not, here."""
+    import shutil
+    import tempfile
+
+    elsewhere = Path(tempfile.mkdtemp(prefix="kctl-test-", dir="/dev/shm"))
+    try:
+        assert elsewhere.stat().st_dev != tmp_path.stat().st_dev  # really another file system
+        target = elsewhere / "config"
+        target.write_text(ONE)
+        target.chmod(0o640)
+        link = tmp_path / "config"
+        link.symlink_to(target)
+        assert run({}, "config", "use-context", "ctx-one", "--kubeconfig", str(link)) == (
+            0,
+            'Switched to context "ctx-one".\n',
+            "",
+        )
+        assert link.is_symlink() and link.resolve() == target
+        assert "current-context: ctx-one" in target.read_text()
+        assert stat.S_IMODE(target.stat().st_mode) == 0o640
+        assert sorted(p.name for p in elsewhere.iterdir()) == ["config"]  # no temp files left
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["config"]
+    finally:
+        shutil.rmtree(elsewhere)

@@ -19,6 +19,7 @@ import pytest
 
 from tests.faultserver import (
     AGGREGATED,
+    SECRET,
     Exchange,
     FaultServer,
     Result,
@@ -485,4 +486,138 @@ def test_5xx_without_status_names_the_request_like_kubectl(
         1,
         'Error from server (InternalError): an error on the server ("oops") has prevented the '
         f"request from succeeding {suffix}\n",
+    )
+
+
+# -- class 2: discovery documents of the wrong shape -----------------------------------------
+
+
+def _set(path: list[Any], value: Any) -> Any:
+    def mutate(doc: dict[str, Any]) -> None:
+        target: Any = doc
+        for key in path[:-1]:
+            target = target[key]
+        target[path[-1]] = value
+
+    return mutate
+
+
+@pytest.mark.parametrize(
+    ("mutate", "where"),
+    [
+        (_set(["items", 0, "metadata"], "x"), "items[0].metadata: expected an object, got string"),
+        (
+            _set(["items", 0, "metadata"], {"name": 7}),
+            "items[0].metadata.name: expected a string, got number",
+        ),
+        (_set(["items"], {"a": 1}), "items: expected an array, got object"),
+        (_set(["items", 0, "versions"], 5), "items[0].versions: expected an array, got number"),
+        (
+            _set(["items", 0, "versions", 0, "resources"], "pods"),
+            "items[0].versions[0].resources: expected an array, got string",
+        ),
+        (
+            _set(["items", 0, "versions", 0, "resources", 1, "subresources"], True),
+            "pods.subresources: expected an array, got bool",
+        ),
+    ],
+)
+@pytest.mark.parametrize("command", [["get", "pods"], ["api-resources"]])
+def test_aggregated_discovery_of_the_wrong_shape_names_the_field(
+    fs: FaultServer, tmp_path: Path, mutate: Any, where: str, command: list[str]
+) -> None:
+    fs.route("/api", aggregated_with(mutate))
+    r = kctl(fs, tmp_path, *command)
+    assert (r.code, r.stdout) == (1, "")
+    assert r.stderr == f"error: the server sent a malformed APIGroupDiscoveryList: {where}\n"
+
+
+# -- class 4: header values with line breaks -------------------------------------------------
+
+
+@pytest.mark.parametrize("token", ["line\nbreak-" + SECRET, "cr\r" + SECRET, "nul\x00" + SECRET])
+@pytest.mark.parametrize("args", [["get", "pods"], ["raw", "GET", "/api"]])
+def test_a_token_with_a_control_character_is_refused_unseen(
+    fs: FaultServer, tmp_path: Path, token: str, args: list[str]
+) -> None:
+    """Before: a requests traceback that printed the token. kubectl's text; nothing is sent."""
+    r = run_kctl(tmp_path, fs.tls_url, *args, ca_pem=fs.certs.ca_pem, token=token)
+    assert_clean(r)  # SECRET is part of every token here
+    assert (r.code, r.stdout, r.stderr) == (
+        1,
+        "",
+        "Unable to connect to the server: net/http: invalid header field value for "
+        '"Authorization"\n',
+    )
+    assert fs.requests == []
+
+
+def test_an_impersonation_value_with_a_line_break_is_refused(
+    fs: FaultServer, tmp_path: Path
+) -> None:
+    r = kctl(fs, tmp_path, "get", "pods", "--as", "jane\nX-Injected: 1")
+    assert (r.code, r.stderr) == (
+        1,
+        "Unable to connect to the server: net/http: invalid header field value for "
+        '"Impersonate-User"\n',
+    )
+    assert fs.requests == []
+
+
+# -- class 12: more Python texts replaced by kubectl's ---------------------------------------
+
+
+def test_https_to_a_plain_http_port(fs: FaultServer, tmp_path: Path) -> None:
+    server = fs.url.replace("http://", "https://")
+    r = kctl(fs, tmp_path, "get", "pods", server=server, ca_pem=fs.certs.ca_pem)
+    assert (r.code, r.stderr) == (
+        1,
+        "Unable to connect to the server: http: server gave HTTP response to HTTPS client\n",
+    )
+
+
+def test_client_key_that_does_not_match_the_certificate(fs: FaultServer, tmp_path: Path) -> None:
+    import base64
+
+    from tests.faultserver import kubeconfig, make_certs
+
+    other = make_certs(str(tmp_path))
+    config = json.loads(kubeconfig(fs.tls_url, fs.certs.ca_pem))
+    config["users"][0]["user"] = {
+        "client-certificate-data": base64.b64encode(Path(other.cert_file).read_bytes()).decode(),
+        "client-key-data": base64.b64encode(Path(fs.certs.key_file).read_bytes()).decode(),
+    }
+    r = kctl(fs, tmp_path, "get", "pods", config_text=json.dumps(config))
+    assert (r.code, r.stderr) == (1, "error: tls: private key does not match public key\n")
+    assert "PRIVATE KEY" not in r.stderr
+
+
+@pytest.mark.parametrize("server", ["ht!tp://::::", "http://[::1", "https://host:port"])
+def test_a_server_that_is_no_url_is_refused(fs: FaultServer, tmp_path: Path, server: str) -> None:
+    r = kctl(fs, tmp_path, "get", "pods", "--server", server)
+    assert (r.code, r.stderr) == (1, f'error: host must be a URL or a host:port pair: "{server}"\n')
+
+
+@pytest.mark.parametrize("how", ["flag", "env"])
+def test_a_kubeconfig_symlink_loop_is_named_as_such(
+    fs: FaultServer, tmp_path: Path, how: str
+) -> None:
+    loop = tmp_path / "loop"
+    loop.symlink_to(loop)
+    environ = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[2]))
+    args = ["get", "pods"]
+    if how == "flag":
+        args.insert(0, f"--kubeconfig={loop}")
+    else:
+        environ["KUBECONFIG"] = str(loop)
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "kctl", *args], capture_output=True, text=True, env=environ
+    )
+    assert (done.returncode, done.stderr) == (
+        1,
+        f'error: error loading config file "{loop}": open {loop}: too many levels of symbolic '
+        "links\n",
     )
