@@ -490,22 +490,15 @@ class RESTWatchSource:
         # timeout=0: --request-timeout bounds the list, not the watch's life (kubectl exits
         # after it, silently); a dead connection is caught by the read timeout instead.
         resp = self.rest.request(
-            "GET", self.path, params=query, headers=self.headers, stream=True, timeout=0
+            "GET",
+            self.path,
+            params=query,
+            headers=self.headers,
+            stream=True,
+            timeout=0,
+            read_timeout=read_timeout,
         )
-        set_read_timeout(resp, read_timeout)
         return decode_json_stream(resp)
-
-
-def set_read_timeout(resp: Any, seconds: float) -> None:
-    """Bound each read of a streaming response: a watch's connection may be silent for long,
-    but never for ever. requests only takes a read timeout per request, so it is set on the
-    open connection's socket; urllib3 then turns the expiry into an error that ends the
-    stream like a closed connection."""
-    connection = getattr(getattr(resp, "raw", None), "connection", None)
-    sock = getattr(connection, "sock", None)
-    settimeout = getattr(sock, "settimeout", None)
-    if callable(settimeout):
-        settimeout(seconds)
 
 
 __all__ = [
@@ -524,5 +517,4 @@ __all__ = [
     "Watcher",
     "entry_objects",
     "resource_version",
-    "set_read_timeout",
 ]

@@ -253,11 +253,14 @@ class RESTClient:
         headers: Mapping[str, str] | None = None,
         stream: bool = False,
         timeout: float | None = None,
+        read_timeout: float | None = None,
     ) -> requests.Response:
         """Send one request (with retries); returns 2xx and 304 answers, raises ``APIError``
         (or a subclass) for other answers and ``ConnectionFailed``/``ConnectionRefused``/
-        ``RequestTimeout`` when no answer came."""
-        return self._request(verb, path, params, body, headers, stream, timeout, None)
+        ``RequestTimeout`` when no answer came. ``read_timeout`` bounds each wait for bytes
+        when no deadline applies (``timeout=0``): a watch may be quiet for long, never for
+        ever; when it expires the body simply ends."""
+        return self._request(verb, path, params, body, headers, stream, timeout, None, read_timeout)
 
     def _request(
         self,
@@ -269,6 +272,7 @@ class RESTClient:
         stream: bool,
         timeout: float | None,
         info: _ResourceInfo | None,
+        read_timeout: float | None = None,
     ) -> requests.Response:
         import requests
 
@@ -293,7 +297,10 @@ class RESTClient:
             started = self._monotonic()
             try:
                 resp = session.send(
-                    prepared, stream=True, timeout=(connect, seconds), allow_redirects=False
+                    prepared,
+                    stream=True,
+                    timeout=(connect, seconds or read_timeout),
+                    allow_redirects=False,
                 )
             except requests.RequestException as exc:
                 elapsed = int((self._monotonic() - started) * 1000)
