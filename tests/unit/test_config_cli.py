@@ -475,11 +475,8 @@ def test_use_context_through_a_symlink_into_another_file_system(tmp_path: Path) 
         target.chmod(0o640)
         link = tmp_path / "config"
         link.symlink_to(target)
-        assert run({}, "config", "use-context", "ctx-one", "--kubeconfig", str(link)) == (
-            0,
-            'Switched to context "ctx-one".\n',
-            "",
-        )
+        result = kctl("config", "use-context", "ctx-one", "--kubeconfig", str(link), environ={})
+        assert result.streams == ('Switched to context "ctx-one".\n', "")
         assert link.is_symlink() and link.resolve() == target
         assert "current-context: ctx-one" in target.read_text()
         assert stat.S_IMODE(target.stat().st_mode) == 0o640
