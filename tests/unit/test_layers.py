@@ -23,6 +23,7 @@ BASE = {
     "kctl.env",
     "kctl.libenv",  # the library's Environment
     "kctl.params",  # keyword options -> query parameters, stdlib only
+    "kctl.yamlload",  # the one YAML reader (go-yaml's alias limits), pyyaml only
     "kctl.clientcmd",
     "kctl.clientcmd.paths",
 }
