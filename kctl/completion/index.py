@@ -23,7 +23,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any, TypeGuard
 
-FORMAT = 2  # 2: every version of every resource, with categories, and the groups
+FORMAT = 3  # 2: every version of every resource, with categories, and the groups; 3: fullName
 _MAX_ENTRIES = 8  # kubeconfig file lists / servers remembered
 _RESOURCE_FIELDS = (
     "group",
@@ -153,9 +153,9 @@ def _valid_discovery(entry: Any) -> TypeGuard[dict[str, Any]]:
         if not _strings(g["versions"]):
             return False
     for res in resources:
-        if not isinstance(res, dict) or set(res) != {*_RESOURCE_FIELDS, "preferred"}:
+        if not isinstance(res, dict) or set(res) != {*_RESOURCE_FIELDS, "preferred", "fullName"}:
             return False
-        if not all(type(res[k]) is str for k in ("group", "version", "name", "kind")):
+        if not all(type(res[k]) is str for k in ("group", "version", "name", "kind", "fullName")):
             return False
         if type(res["singularName"]) is not str or type(res["namespaced"]) is not bool:
             return False
@@ -170,8 +170,10 @@ def _summarise(doc: dict[str, Any]) -> dict[str, Any]:
     """What the RESTMapper's rules need (``kctl.restmapper.rules``): the groups and every
     resource in every version (no subresources), trimmed to the fields completion uses, each
     marked ``preferred`` as ``api-resources`` picks it (the discovery client's mark, else the
-    first version listed). ``doc`` comes from ``discovery_cache.read``, which has checked the
-    field types."""
+    first version listed) and named ``fullName`` as ``api-resources -o name`` spells it.
+    ``doc`` comes from ``discovery_cache.read``, which has checked the field types."""
+    from kctl.restmapper.rules import group_resource
+
     seen: set[tuple[str, str]] = set()
     resources: list[dict[str, Any]] = []
     for res in doc["resources"]:
@@ -180,6 +182,8 @@ def _summarise(doc: dict[str, Any]) -> dict[str, Any]:
             continue
         entry = {k: res[k] for k in _RESOURCE_FIELDS}
         entry["preferred"] = bool(res.get("preferred", key not in seen))
+        # the commands' own spelling, worked out here so a warm TAB imports no rules module
+        entry["fullName"] = group_resource(res)
         seen.add(key)
         resources.append(entry)
     groups = [

@@ -11,7 +11,11 @@ if TYPE_CHECKING:
 
 
 def full_name(res: dict[str, Any]) -> str:
-    """kubectl's ``api-resources -o name`` spelling: ``pods``, ``deployments.apps``."""
+    """kubectl's ``api-resources -o name`` spelling (``pods``, ``deployments.apps``), which the
+    index worked out with the commands' rule when it summarised discovery."""
+    name = res.get("fullName")
+    if isinstance(name, str):
+        return name
     from kctl.restmapper.rules import group_resource
 
     return group_resource(res)

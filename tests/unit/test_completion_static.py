@@ -169,8 +169,6 @@ def test_type_completion_imports_only_the_completion_modules(tmp_path, site):
         "kctl.completion.index",
         "kctl.completion.protocol",
         "kctl.completion.resources",
-        "kctl.restmapper",  # the RESTMapper's rules, shared with the commands (no imports)
-        "kctl.restmapper.rules",
     }
     if not site:
         # without site, the interpreter loads nothing the answer does not need
