@@ -95,14 +95,6 @@ class Parsed:
         self.dash_at: int | None = None  # len(args) when ``--`` was seen (cobra's ArgsLenAtDash)
         self.pending: Flag | None = None
 
-    def last(self, long: str) -> Any:
-        """The last value given for ``--long`` (None when absent)."""
-        found = None
-        for flag, value in self.values:
-            if flag.long == long:
-                found = value
-        return found
-
 
 def parse(flags: Flags, args: Sequence[str], strict: bool = True) -> Parsed:
     """Parse ``args`` as pflag does. ``strict=False`` (completion) skips unknown flags and
@@ -293,7 +285,7 @@ def parse_int(text: str, bits: int = 64, base: int = 0) -> int:
     return value
 
 
-def parse_int32_base10(text: str) -> int:
+def parse_level(text: str) -> int:
     """klog's ``-v`` level: ``strconv.ParseInt(text, 10, 32)``."""
     return parse_int(text, bits=32, base=10)
 

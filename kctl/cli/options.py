@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 
 import click
 
+from kctl import pflag
 from kctl.cli.parsing import GoInt
 from kctl.clientcmd.overrides import Overrides
 from kctl.globalflags import GLOBAL_FLAGS, GlobalFlag, overrides_from, verbosity_from
@@ -58,7 +59,7 @@ def _click_kwargs(flag: GlobalFlag) -> dict[str, Any]:
     if flag.kind == "array":
         return {"multiple": True}
     if flag.kind == "level":
-        return {"type": GoInt(bits=32, base=10)}  # klog's Level: base 10, 32 bits
+        return {"type": GoInt(pflag.parse_level)}
     return {}
 
 

@@ -14,6 +14,7 @@ Why not click's parser: it reads ``-n=x`` as ``=x``, rejects ``-A=true`` and
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import click
@@ -36,12 +37,8 @@ class GoInt(click.types.IntParamType):
 
     name = "integer"
 
-    def __init__(self, bits: int = 64, base: int = 0) -> None:
-        self.bits = bits
-        self.base = base
-
-    def parse(self, text: str) -> int:
-        return pflag.parse_int(text, self.bits, self.base)
+    def __init__(self, parse: Callable[[str], int] = pflag.parse_int) -> None:
+        self.parse = parse  # pflag.parse_int (int64), or pflag.parse_level (klog's -v)
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         if isinstance(value, int):

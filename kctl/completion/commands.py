@@ -115,7 +115,7 @@ def _as_pflag(flag: Flag) -> pflag.Flag:
     short = next((n[1:] for n in flag.names if len(n) == 2 and n[1] != "-"), "")
     if not flag.takes_value:
         return pflag.Flag(long, short, "true", pflag.parse_bool, key=flag)
-    setter = pflag.parse_int32_base10 if _GLOBAL_KINDS.get(long) == "level" else None
+    setter = pflag.parse_level if _GLOBAL_KINDS.get(long) == "level" else None
     return pflag.Flag(long, short, None, setter, key=flag)
 
 

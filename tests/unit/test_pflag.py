@@ -180,15 +180,15 @@ def test_lenient_parse_skips_unknown_flags_and_leaves_the_pending_flag() -> None
 def test_int_parsing_is_gos() -> None:
     assert pflag.parse_int("-0x10") == -16
     assert pflag.parse_int("0") == 0
-    assert pflag.parse_int32_base10("010") == 10
-    assert pflag.parse_int32_base10("-1") == -1
+    assert pflag.parse_level("010") == 10
+    assert pflag.parse_level("-1") == -1
     for bad in ("", "٣", "1__0", "_1", "0x", "1 ", "1e3"):
         with pytest.raises(ValueError, match="invalid syntax"):
             pflag.parse_int(bad)
     with pytest.raises(ValueError, match="invalid syntax"):
-        pflag.parse_int32_base10("1_0")
+        pflag.parse_level("1_0")
     with pytest.raises(ValueError, match="out of range"):
-        pflag.parse_int32_base10("2147483648")
+        pflag.parse_level("2147483648")
     assert pflag.parse_int("9223372036854775807") == 2**63 - 1
     with pytest.raises(ValueError, match="out of range"):
         pflag.parse_int("9223372036854775808")
