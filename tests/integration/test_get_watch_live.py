@@ -145,3 +145,19 @@ def test_live_ctrl_c_quits_quietly_and_piped_live_is_the_plain_stream(
     refused = kctl("-n", namespace, "get", "cm", "-w", "--live", "-o", "json")
     assert refused.code == 1
     assert refused.stderr == "error: --live shows a table: it cannot be used with -o json\n"
+
+
+def test_plain_watch_on_a_terminal_scrolls_with_styling(
+    namespace: str, pane: Callable[..., Pane], kubectl_ok: Runner
+) -> None:
+    kubectl_ok("-n", namespace, "create", "cm", "a")
+    view = pane("-n", namespace, "get", "cm", "-w")
+    wait_for(lambda: _row(view.text(), "a"), "the list", show=view.text)
+    kubectl_ok("-n", namespace, "create", "cm", "b")
+    wait_for(lambda: _row(view.text(), "b"), "the event row", show=view.text)
+    lines = view.text().splitlines()
+    assert lines[0].split() == ["NAME", "DATA", "AGE"]
+    assert [line.split()[0] for line in lines[1:3]] == ["a", "b"]  # appended, kubectl-style
+    assert "\x1b[1mNAME" in view.text(escapes=True)  # the header is bold on a terminal
+    view.keys("C-c")
+    wait_for(lambda: "EXIT=130" in view.text(), "kctl to end on Ctrl-C", show=view.text)
