@@ -69,6 +69,20 @@ GLOBAL_FLAGS: tuple[GlobalFlag, ...] = (
     ),
     GlobalFlag("as", "", "string", "as_user", "Username to impersonate."),
     GlobalFlag("as-group", "", "array", "as_groups", "Group to impersonate (repeatable)."),
+    GlobalFlag("as-uid", "", "string", "as_uid", "UID to impersonate for the operation."),
+    GlobalFlag(
+        "username", "", "string", "username", "Username for basic authentication to the API server."
+    ),
+    GlobalFlag(
+        "password", "", "string", "password", "Password for basic authentication to the API server."
+    ),
+    GlobalFlag(
+        "disable-compression",
+        "",
+        "bool",
+        "disable_compression",
+        "If true, opt-out of response compression for all requests to the server.",
+    ),
     GlobalFlag("cache-dir", "", "string", "cache_dir", "Directory for the discovery cache."),
 )
 
@@ -77,8 +91,8 @@ def overrides_from(values: Mapping[str, Any]) -> Overrides:
     """The ``Overrides`` for parsed global flags: ``values`` maps a long name (no dashes) to
     its last value (a bool for bools, a sequence for ``array`` flags).
 
-    ``--insecure-skip-tls-verify=false`` overrides nothing: in client-go only a true value of
-    that flag replaces the kubeconfig's setting."""
+    A false bool overrides nothing (``--insecure-skip-tls-verify=false``,
+    ``--disable-compression=false``): client-go merges only true values over the kubeconfig."""
     from kctl.clientcmd.overrides import Overrides
 
     fields: dict[str, Any] = {}

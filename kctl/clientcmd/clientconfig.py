@@ -93,6 +93,12 @@ def resolve_entries(
         user["as"] = overrides.as_user
     if overrides.as_groups:
         user["as-groups"] = list(overrides.as_groups)
+    if overrides.as_uid:
+        user["as-uid"] = overrides.as_uid
+    if overrides.username:
+        user["username"] = overrides.username
+    if overrides.password:
+        user["password"] = overrides.password
 
     cluster: dict[str, Any] = {"server": default_server(environ)}
     cluster.update(
@@ -112,6 +118,8 @@ def resolve_entries(
         cluster.pop("certificate-authority", None)
         if overrides.certificate_authority:
             cluster["certificate-authority"] = overrides.certificate_authority
+    if overrides.disable_compression:  # like --insecure-skip-tls-verify: only true overrides
+        cluster["disable-compression"] = True
     if overrides.tls_server_name or overrides.server:
         cluster.pop("tls-server-name", None)
         if overrides.tls_server_name:

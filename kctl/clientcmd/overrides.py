@@ -29,7 +29,19 @@ class Overrides:
     request_timeout: str | None = None  # kubectl syntax: "0", "30", "1s", "2m", "1h"
     as_user: str | None = None
     as_groups: tuple[str, ...] = ()
+    as_uid: str | None = None
+    username: str | None = None
+    password: str | None = None
+    disable_compression: bool | None = None
     cache_dir: str | None = None
+
+    def __repr__(self) -> str:
+        # --token and --password are credentials: never in a repr or a log line
+        shown = {
+            k: ("--- REDACTED ---" if k in ("token", "password") and v else v)
+            for k, v in self.__dict__.items()
+        }
+        return f"Overrides({', '.join(f'{k}={v!r}' for k, v in shown.items())})"
 
 
 TIMEOUT_ERROR = (

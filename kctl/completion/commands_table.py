@@ -53,6 +53,16 @@ TABLE: dict[str, Any] = {'help': 'kctl controls the Kubernetes cluster manager, 
             'help': 'Time to wait for a single request (e.g. 1s, 2m, 3h; 0 = no limit).'},
            {'names': ['--as'], 'value': True, 'help': 'Username to impersonate.'},
            {'names': ['--as-group'], 'value': True, 'help': 'Group to impersonate (repeatable).'},
+           {'names': ['--as-uid'], 'value': True, 'help': 'UID to impersonate for the operation.'},
+           {'names': ['--username'],
+            'value': True,
+            'help': 'Username for basic authentication to the API server.'},
+           {'names': ['--password'],
+            'value': True,
+            'help': 'Password for basic authentication to the API server.'},
+           {'names': ['--disable-compression'],
+            'value': False,
+            'help': 'If true, opt-out of response compression for all requests to the server.'},
            {'names': ['--cache-dir'], 'value': True, 'help': 'Directory for the discovery cache.'},
            {'names': ['-h', '--help'], 'value': False, 'help': 'Show this message and exit.'}],
  'args': [],
@@ -169,6 +179,19 @@ TABLE: dict[str, Any] = {'help': 'kctl controls the Kubernetes cluster manager, 
                                 {'names': ['--as-group'],
                                  'value': True,
                                  'help': 'Group to impersonate (repeatable).'},
+                                {'names': ['--as-uid'],
+                                 'value': True,
+                                 'help': 'UID to impersonate for the operation.'},
+                                {'names': ['--username'],
+                                 'value': True,
+                                 'help': 'Username for basic authentication to the API server.'},
+                                {'names': ['--password'],
+                                 'value': True,
+                                 'help': 'Password for basic authentication to the API server.'},
+                                {'names': ['--disable-compression'],
+                                 'value': False,
+                                 'help': 'If true, opt-out of response compression for all '
+                                         'requests to the server.'},
                                 {'names': ['--cache-dir'],
                                  'value': True,
                                  'help': 'Directory for the discovery cache.'},
@@ -268,6 +291,21 @@ TABLE: dict[str, Any] = {'help': 'kctl controls the Kubernetes cluster manager, 
                                           {'names': ['--as-group'],
                                            'value': True,
                                            'help': 'Group to impersonate (repeatable).'},
+                                          {'names': ['--as-uid'],
+                                           'value': True,
+                                           'help': 'UID to impersonate for the operation.'},
+                                          {'names': ['--username'],
+                                           'value': True,
+                                           'help': 'Username for basic authentication to the API '
+                                                   'server.'},
+                                          {'names': ['--password'],
+                                           'value': True,
+                                           'help': 'Password for basic authentication to the API '
+                                                   'server.'},
+                                          {'names': ['--disable-compression'],
+                                           'value': False,
+                                           'help': 'If true, opt-out of response compression for '
+                                                   'all requests to the server.'},
                                           {'names': ['--cache-dir'],
                                            'value': True,
                                            'help': 'Directory for the discovery cache.'},
@@ -330,6 +368,21 @@ TABLE: dict[str, Any] = {'help': 'kctl controls the Kubernetes cluster manager, 
                                          {'names': ['--as-group'],
                                           'value': True,
                                           'help': 'Group to impersonate (repeatable).'},
+                                         {'names': ['--as-uid'],
+                                          'value': True,
+                                          'help': 'UID to impersonate for the operation.'},
+                                         {'names': ['--username'],
+                                          'value': True,
+                                          'help': 'Username for basic authentication to the API '
+                                                  'server.'},
+                                         {'names': ['--password'],
+                                          'value': True,
+                                          'help': 'Password for basic authentication to the API '
+                                                  'server.'},
+                                         {'names': ['--disable-compression'],
+                                          'value': False,
+                                          'help': 'If true, opt-out of response compression for '
+                                                  'all requests to the server.'},
                                          {'names': ['--cache-dir'],
                                           'value': True,
                                           'help': 'Directory for the discovery cache.'},
@@ -402,6 +455,19 @@ TABLE: dict[str, Any] = {'help': 'kctl controls the Kubernetes cluster manager, 
                                 {'names': ['--as-group'],
                                  'value': True,
                                  'help': 'Group to impersonate (repeatable).'},
+                                {'names': ['--as-uid'],
+                                 'value': True,
+                                 'help': 'UID to impersonate for the operation.'},
+                                {'names': ['--username'],
+                                 'value': True,
+                                 'help': 'Username for basic authentication to the API server.'},
+                                {'names': ['--password'],
+                                 'value': True,
+                                 'help': 'Password for basic authentication to the API server.'},
+                                {'names': ['--disable-compression'],
+                                 'value': False,
+                                 'help': 'If true, opt-out of response compression for all '
+                                         'requests to the server.'},
                                 {'names': ['--cache-dir'],
                                  'value': True,
                                  'help': 'Directory for the discovery cache.'},
@@ -460,6 +526,19 @@ TABLE: dict[str, Any] = {'help': 'kctl controls the Kubernetes cluster manager, 
                                    {'names': ['--as-group'],
                                     'value': True,
                                     'help': 'Group to impersonate (repeatable).'},
+                                   {'names': ['--as-uid'],
+                                    'value': True,
+                                    'help': 'UID to impersonate for the operation.'},
+                                   {'names': ['--username'],
+                                    'value': True,
+                                    'help': 'Username for basic authentication to the API server.'},
+                                   {'names': ['--password'],
+                                    'value': True,
+                                    'help': 'Password for basic authentication to the API server.'},
+                                   {'names': ['--disable-compression'],
+                                    'value': False,
+                                    'help': 'If true, opt-out of response compression for all '
+                                            'requests to the server.'},
                                    {'names': ['--cache-dir'],
                                     'value': True,
                                     'help': 'Directory for the discovery cache.'},
@@ -541,6 +620,26 @@ TABLE: dict[str, Any] = {'help': 'kctl controls the Kubernetes cluster manager, 
                                                                      'value': True,
                                                                      'help': 'Group to impersonate '
                                                                              '(repeatable).'},
+                                                                    {'names': ['--as-uid'],
+                                                                     'value': True,
+                                                                     'help': 'UID to impersonate '
+                                                                             'for the operation.'},
+                                                                    {'names': ['--username'],
+                                                                     'value': True,
+                                                                     'help': 'Username for basic '
+                                                                             'authentication to '
+                                                                             'the API server.'},
+                                                                    {'names': ['--password'],
+                                                                     'value': True,
+                                                                     'help': 'Password for basic '
+                                                                             'authentication to '
+                                                                             'the API server.'},
+                                                                    {'names': ['--disable-compression'],
+                                                                     'value': False,
+                                                                     'help': 'If true, opt-out of '
+                                                                             'response compression '
+                                                                             'for all requests to '
+                                                                             'the server.'},
                                                                     {'names': ['--cache-dir'],
                                                                      'value': True,
                                                                      'help': 'Directory for the '
@@ -632,6 +731,26 @@ TABLE: dict[str, Any] = {'help': 'kctl controls the Kubernetes cluster manager, 
                                                                   'value': True,
                                                                   'help': 'Group to impersonate '
                                                                           '(repeatable).'},
+                                                                 {'names': ['--as-uid'],
+                                                                  'value': True,
+                                                                  'help': 'UID to impersonate for '
+                                                                          'the operation.'},
+                                                                 {'names': ['--username'],
+                                                                  'value': True,
+                                                                  'help': 'Username for basic '
+                                                                          'authentication to the '
+                                                                          'API server.'},
+                                                                 {'names': ['--password'],
+                                                                  'value': True,
+                                                                  'help': 'Password for basic '
+                                                                          'authentication to the '
+                                                                          'API server.'},
+                                                                 {'names': ['--disable-compression'],
+                                                                  'value': False,
+                                                                  'help': 'If true, opt-out of '
+                                                                          'response compression '
+                                                                          'for all requests to the '
+                                                                          'server.'},
                                                                  {'names': ['--cache-dir'],
                                                                   'value': True,
                                                                   'help': 'Directory for the '
@@ -713,6 +832,26 @@ TABLE: dict[str, Any] = {'help': 'kctl controls the Kubernetes cluster manager, 
                                                                  'value': True,
                                                                  'help': 'Group to impersonate '
                                                                          '(repeatable).'},
+                                                                {'names': ['--as-uid'],
+                                                                 'value': True,
+                                                                 'help': 'UID to impersonate for '
+                                                                         'the operation.'},
+                                                                {'names': ['--username'],
+                                                                 'value': True,
+                                                                 'help': 'Username for basic '
+                                                                         'authentication to the '
+                                                                         'API server.'},
+                                                                {'names': ['--password'],
+                                                                 'value': True,
+                                                                 'help': 'Password for basic '
+                                                                         'authentication to the '
+                                                                         'API server.'},
+                                                                {'names': ['--disable-compression'],
+                                                                 'value': False,
+                                                                 'help': 'If true, opt-out of '
+                                                                         'response compression for '
+                                                                         'all requests to the '
+                                                                         'server.'},
                                                                 {'names': ['--cache-dir'],
                                                                  'value': True,
                                                                  'help': 'Directory for the '
@@ -806,6 +945,25 @@ TABLE: dict[str, Any] = {'help': 'kctl controls the Kubernetes cluster manager, 
                                                           'value': True,
                                                           'help': 'Group to impersonate '
                                                                   '(repeatable).'},
+                                                         {'names': ['--as-uid'],
+                                                          'value': True,
+                                                          'help': 'UID to impersonate for the '
+                                                                  'operation.'},
+                                                         {'names': ['--username'],
+                                                          'value': True,
+                                                          'help': 'Username for basic '
+                                                                  'authentication to the API '
+                                                                  'server.'},
+                                                         {'names': ['--password'],
+                                                          'value': True,
+                                                          'help': 'Password for basic '
+                                                                  'authentication to the API '
+                                                                  'server.'},
+                                                         {'names': ['--disable-compression'],
+                                                          'value': False,
+                                                          'help': 'If true, opt-out of response '
+                                                                  'compression for all requests to '
+                                                                  'the server.'},
                                                          {'names': ['--cache-dir'],
                                                           'value': True,
                                                           'help': 'Directory for the discovery '
@@ -872,6 +1030,21 @@ TABLE: dict[str, Any] = {'help': 'kctl controls the Kubernetes cluster manager, 
                                     {'names': ['--as-group'],
                                      'value': True,
                                      'help': 'Group to impersonate (repeatable).'},
+                                    {'names': ['--as-uid'],
+                                     'value': True,
+                                     'help': 'UID to impersonate for the operation.'},
+                                    {'names': ['--username'],
+                                     'value': True,
+                                     'help': 'Username for basic authentication to the API '
+                                             'server.'},
+                                    {'names': ['--password'],
+                                     'value': True,
+                                     'help': 'Password for basic authentication to the API '
+                                             'server.'},
+                                    {'names': ['--disable-compression'],
+                                     'value': False,
+                                     'help': 'If true, opt-out of response compression for all '
+                                             'requests to the server.'},
                                     {'names': ['--cache-dir'],
                                      'value': True,
                                      'help': 'Directory for the discovery cache.'},
@@ -932,6 +1105,21 @@ TABLE: dict[str, Any] = {'help': 'kctl controls the Kubernetes cluster manager, 
                                        {'names': ['--as-group'],
                                         'value': True,
                                         'help': 'Group to impersonate (repeatable).'},
+                                       {'names': ['--as-uid'],
+                                        'value': True,
+                                        'help': 'UID to impersonate for the operation.'},
+                                       {'names': ['--username'],
+                                        'value': True,
+                                        'help': 'Username for basic authentication to the API '
+                                                'server.'},
+                                       {'names': ['--password'],
+                                        'value': True,
+                                        'help': 'Password for basic authentication to the API '
+                                                'server.'},
+                                       {'names': ['--disable-compression'],
+                                        'value': False,
+                                        'help': 'If true, opt-out of response compression for all '
+                                                'requests to the server.'},
                                        {'names': ['--cache-dir'],
                                         'value': True,
                                         'help': 'Directory for the discovery cache.'},

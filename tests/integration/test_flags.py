@@ -10,6 +10,7 @@ two runs are a moment apart.
 
 from __future__ import annotations
 
+import json
 import re
 import secrets
 import subprocess
@@ -114,6 +115,12 @@ CASES: list[tuple[str, ...]] = [
     ("get", "cm", "-n", NS, "-o", "name", "--request-timeout=5"),
     ("get", "cm", "-n", NS, "-o", "name", "--request-timeout=5s"),
     ("get", "cm", "-n", NS, "-o", "name", "--request-timeout="),
+    # global flags that only some runs use
+    ("get", "cm", "-n", NS, "-o", "name", "--as=jane", "--as-uid=u-1"),
+    ("get", "cm", "-n", NS, "-o", "name", "--username=u", "--password=p"),
+    ("get", "cm", "-n", NS, "-o", "name", "--disable-compression"),
+    ("get", "cm", "-n", NS, "-o", "name", "--disable-compression=false"),
+    ("get", "cm", "-n", NS, "-o", "name", "--insecure-skip-tls-verify=false"),
     # repeats and slices
     ("get", "cm", "-n", NS, "-o", "name", "-l", "x=1", "-l", "x=2"),
     ("get", "cm", "-n", "nope", "-n", NS, "-o", "json", "-o", "name"),
@@ -200,3 +207,16 @@ def test_flag_form_matches_kubectl(kctl, kubectl, objects, tmp_path, form):
     got = (ours.code, _normal(ours.stdout, caches), _normal(ours.stderr, caches))
     want = (theirs.code, _normal(theirs.stdout, caches), _normal(theirs.stderr, caches))
     assert got == want, f"kctl {' '.join(args)}"
+
+
+def test_impersonation_flags_reach_the_server(kctl, kubectl):
+    """--as, --as-uid and --as-group: the server sees the same user for kctl and kubectl."""
+    flags = ("--as=jane", "--as-uid=u-123", "--as-group=g1", "--as-group=g2")
+    review = '{"apiVersion": "authentication.k8s.io/v1", "kind": "SelfSubjectReview"}'
+    path = "/apis/authentication.k8s.io/v1/selfsubjectreviews"
+    ours = kctl("raw", "POST", path, "-f", "-", *flags, input=review)
+    theirs = kubectl("auth", "whoami", "-o", "json", *flags)
+    assert (ours.code, theirs.code) == (0, 0), (ours, theirs)
+    seen = json.loads(ours.stdout)["status"]["userInfo"]
+    assert seen == json.loads(theirs.stdout)["status"]["userInfo"]
+    assert (seen["username"], seen["uid"]) == ("jane", "u-123")

@@ -69,3 +69,35 @@ def test_every_global_flag_is_on_every_command() -> None:
         node = stack.pop()
         assert names <= {n for f in node.flags for n in f.names}, node.path
         stack.extend(node.commands.values())
+
+
+def test_the_newer_global_flags_reach_the_rest_config(tmp_path) -> None:
+    from kctl.clientcmd.clientconfig import load_rest_config
+
+    kubeconfig = tmp_path / "config"
+    kubeconfig.write_text(
+        "apiVersion: v1\nkind: Config\ncurrent-context: c\n"
+        "contexts: [{name: c, context: {cluster: k, user: u}}]\n"
+        "clusters: [{name: k, cluster: {server: 'https://k.example.test'}}]\n"
+        "users: [{name: u, user: {}}]\n"
+    )
+    values = {
+        "as": "jane",
+        "as-uid": "u-1",
+        "username": "basic",
+        "password": "pw",
+        "disable-compression": True,
+    }
+    rc = load_rest_config(overrides_from(values), {"KUBECONFIG": str(kubeconfig)})
+    assert (rc.impersonate_user, rc.impersonate_uid) == ("jane", "u-1")
+    assert (rc.username, rc.password, rc.disable_compression) == ("basic", "pw", True)
+    plain = load_rest_config(
+        overrides_from({"disable-compression": False}), {"KUBECONFIG": str(kubeconfig)}
+    )
+    assert plain.disable_compression is False
+
+
+def test_credentials_given_as_flags_stay_out_of_reprs() -> None:
+    text = repr(overrides_from({"token": "tok-secret", "password": "pw-secret", "user": "u"}))
+    assert "tok-secret" not in text and "pw-secret" not in text
+    assert "user='u'" in text
