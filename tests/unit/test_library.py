@@ -124,3 +124,18 @@ def test_a_request_for_a_bare_resource_needs_a_group_version() -> None:
     assert path.namespace("ns").resource("deployments").name("web").path() == (
         "/apis/apps/v1/namespaces/ns/deployments/web"
     )
+
+
+def test_in_cluster_config_reads_the_service_account(tmp_path: Any) -> None:
+    (tmp_path / "token").write_text("sa-token\n")
+    (tmp_path / "namespace").write_text("team-a")
+    environ = {"KUBERNETES_SERVICE_HOST": "10.0.0.1", "KUBERNETES_SERVICE_PORT": "443"}
+    cfg = kctl.in_cluster_config(environ=environ, service_account_dir=str(tmp_path))
+    assert (cfg.host, cfg.bearer_token, cfg.namespace) == (
+        "https://10.0.0.1:443",
+        "sa-token",
+        "team-a",
+    )
+    assert "sa-token" not in repr(cfg)
+    with pytest.raises(kctl.ConfigError, match="KUBERNETES_SERVICE_HOST"):
+        kctl.in_cluster_config(environ={}, service_account_dir=str(tmp_path))
