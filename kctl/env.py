@@ -16,14 +16,20 @@ import sys
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 from kctl.clientcmd.paths import cache_root
 
 
 def default_cache_root(environ: Mapping[str, str], flag: str | None = None) -> Path:
     """kctl's cache root (the rule is ``clientcmd.paths.cache_root``, shared with completion)."""
+    # pathlib (and the urllib.parse/ipaddress it pulls in) only when a cache is really used:
+    # `--help` and `version --client` never get here.
+    from pathlib import Path
+
     return Path(cache_root(environ, flag))
 
 

@@ -78,14 +78,20 @@ def check_aliasing(root: Any) -> None:
 def load(text: str) -> Any:
     """One YAML document as Python data (safe types only), alias expansion bounded like
     go-yaml's. Parse errors are PyYAML's ``YAMLError``s; aliasing errors are ``AliasError``."""
+    return load_with_nodes(text)[0]
+
+
+def load_with_nodes(text: str) -> tuple[Any, Any]:
+    """``load``'s document and the node tree it was built from (where each value is in the
+    text: the parsed-kubeconfig cache keeps secrets as their place in the file)."""
     import yaml
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
     try:
         node = loader.get_single_node()
         if node is None:
-            return None
+            return None, None
         check_aliasing(node)
-        return loader.construct_document(node)
+        return loader.construct_document(node), node
     finally:
         loader.dispose()

@@ -24,6 +24,10 @@ from kctl.env import Environment
 class Factory:
     """Lazily built kubeconfig → RestConfig → RESTClient → discovery → mapper → dynamic."""
 
+    # The CLI's commands are short lives whose cost is start-up: the standard library's
+    # http.client (kctl.rest.stdlib) instead of requests, unless a command asks otherwise.
+    transport = "stdlib"
+
     def __init__(self, env: Environment, overrides: Overrides, verbosity: int = 0) -> None:
         # --cache-dir is part of this invocation's environment: a new one, the caller's is
         # never changed (Environment is frozen).
@@ -46,7 +50,9 @@ class Factory:
 
     @cached_property
     def rest_client(self) -> kctl.RESTClient:
-        return kctl.RESTClient(self.rest_config, env=self.env, verbosity=self.verbosity)
+        return kctl.RESTClient(
+            self.rest_config, env=self.env, verbosity=self.verbosity, transport=self.transport
+        )
 
     @cached_property
     def discovery(self) -> kctl.DiscoveryClient:

@@ -23,7 +23,7 @@ from kctl.errors import KctlError, UsageError
 from kctl.gostr import go_quote
 
 if TYPE_CHECKING:
-    import requests
+    from kctl.rest.client import Response
 
 VERBS = ("GET", "POST", "PUT", "PATCH", "DELETE")
 PATCH_TYPES = {
@@ -138,6 +138,8 @@ def raw(
       kctl raw DELETE /api/v1/namespaces/default/configmaps/cm1
     """
     factory = Factory.from_context(ctx)
+    # Any verb, request bodies streamed from stdin, long watches: requests, the general client.
+    factory.transport = "requests"
     env = factory.env
     method = verb.upper()
     if method not in VERBS:
@@ -165,7 +167,7 @@ def raw(
         copy_body(env.stdout, resp)
 
 
-def copy_body(out: IO[str], resp: requests.Response) -> None:
+def copy_body(out: IO[str], resp: Response) -> None:
     """Write the body to stdout as bytes, chunk by chunk, flushing each chunk."""
     from kctl.rest.client import iter_body
 
@@ -183,7 +185,7 @@ def copy_body(out: IO[str], resp: requests.Response) -> None:
         raise _stream_error(exc) from None
 
 
-def _print_formatted(env: Environment, resp: requests.Response, output: str, watch: bool) -> None:
+def _print_formatted(env: Environment, resp: Response, output: str, watch: bool) -> None:
     import json
 
     from kctl.printers.json_yaml import dumps_yaml, write_json

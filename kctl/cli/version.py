@@ -13,15 +13,15 @@ from typing import Any
 import click
 
 from kctl import __version__
-from kctl.cli.factory import Factory
 from kctl.cli.options import global_options
 from kctl.cli.parsing import PflagCommand
+from kctl.env import Environment
 from kctl.errors import KctlError, UsageError
 
 
 def client_version() -> dict[str, str]:
     """kctl's answer to ``/version``: kubectl's field names where they fit."""
-    from kctl.rest.transport import go_platform
+    from kctl.rest.useragent import go_platform
 
     major, minor = (__version__.split(".") + ["0", "0"])[:2]
     return {
@@ -57,11 +57,15 @@ def version(ctx: click.Context, extra: tuple[str, ...], client_only: bool, outpu
         raise UsageError(f"extra arguments: [{' '.join(extra)}]")
     if output not in ("", "json", "yaml"):
         raise UsageError("--output must be 'yaml' or 'json'")
-    factory = Factory.from_context(ctx)
-    out = factory.env.stdout
+    env: Environment = ctx.find_root().obj
+    out = env.stdout
     info: dict[str, Any] = {"clientVersion": client_version()}
     server_error: KctlError | None = None
     if not client_only:
+        # The factory (kubeconfig, REST layer) only when the server is asked.
+        from kctl.cli.factory import Factory
+
+        factory = Factory.from_context(ctx)
         try:
             info["serverVersion"] = factory.rest_client.get_json("/version")
         except KctlError as exc:

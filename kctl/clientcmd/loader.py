@@ -195,19 +195,42 @@ def _named_list(
     return entries
 
 
-def parse_kubeconfig(data: bytes | str) -> dict[str, Any]:
-    """Parse one kubeconfig document into a checked mapping (raises ValueError with Go's texts)."""
+def _yaml_document(text: str) -> tuple[Any, Any]:
+    """The document PyYAML builds from ``text`` (what ``yaml.load`` returns) and its node tree
+    (where each value is in the text, for the parsed-kubeconfig cache)."""
     import yaml
 
     from kctl import yamlload
 
+    try:
+        return yamlload.load_with_nodes(text)  # AliasError: a ValueError with go-yaml's text
+    except yaml.YAMLError as exc:
+        raise ValueError(_yaml_error_text(exc)) from None
+
+
+def parse_kubeconfig(
+    data: bytes | str, *, cache: tuple[str, str, tuple[int, ...]] | None = None
+) -> dict[str, Any]:
+    """Parse one kubeconfig document into a checked mapping (raises ValueError with Go's texts).
+
+    ``cache``: (cache root, file path, file stamp): the YAML document comes from the
+    parsed-kubeconfig cache while the file is unchanged (``clientcmd.cache``); the checks run
+    either way."""
     text = data.decode("utf-8", "replace") if isinstance(data, bytes) else data
     if not text.strip():
         return {}
-    try:
-        doc = yamlload.load(text)  # AliasError: a ValueError with go-yaml's text
-    except yaml.YAMLError as exc:
-        raise ValueError(_yaml_error_text(exc)) from None
+    doc: Any = None
+    if cache is not None:
+        from kctl.clientcmd import cache as parsed_cache
+
+        root, path, stamp = cache
+        try:
+            doc = parsed_cache.read(root, path, stamp, text)
+        except KeyError:
+            doc, node = _yaml_document(text)
+            parsed_cache.write(root, path, stamp, doc, node, text)
+    else:
+        doc, _node = _yaml_document(text)
     if doc is None:
         return {}
     if not isinstance(doc, dict):
@@ -240,14 +263,26 @@ def parse_kubeconfig(data: bytes | str) -> dict[str, Any]:
     return out
 
 
-def load_file(path: str) -> dict[str, Any]:
-    """Read and parse one kubeconfig; OSError passes through, parse errors become ConfigError."""
+def load_file(path: str, cache_root: str | None = None) -> dict[str, Any]:
+    """Read and parse one kubeconfig; OSError passes through, parse errors become ConfigError.
+    With ``cache_root``, the YAML parse is skipped while the file is unchanged."""
     with open(path, "rb") as f:
+        # The stamp of what is read: the same open file, so a rename in between cannot mix
+        # one file's cache entry with another's text.
+        stamp = None if cache_root is None else _cache_stamp(os.fstat(f.fileno()))
         data = f.read()
     try:
+        if cache_root is not None and stamp is not None:
+            return parse_kubeconfig(data, cache=(cache_root, path, stamp))
         return parse_kubeconfig(data)
     except ValueError as exc:
         raise ConfigError(f'error loading config file "{path}": {exc}') from None
+
+
+def _cache_stamp(st: os.stat_result) -> tuple[int, ...]:
+    from kctl.clientcmd.cache import stamp_of
+
+    return stamp_of(st)
 
 
 def read_file(path: str) -> bytes:
@@ -266,10 +301,15 @@ class LoadingRules:
 
     explicit_path: str | None
     precedence: list[str]
+    cache_root: str | None = None  # the parsed-kubeconfig cache's root (None: always parse)
 
     @classmethod
     def from_environ(cls, overrides: Overrides, environ: Mapping[str, str]) -> LoadingRules:
-        return cls(overrides.kubeconfig or None, paths.precedence(environ))
+        return cls(
+            overrides.kubeconfig or None,
+            paths.precedence(environ),
+            paths.cache_root(environ, overrides.cache_dir),
+        )
 
     def files(self) -> list[str]:
         return paths.files(self.explicit_path, self.precedence)
@@ -289,7 +329,7 @@ class LoadingRules:
         docs: list[tuple[str, dict[str, Any]]] = []
         for path in self.files():
             try:
-                doc = load_file(path)
+                doc = load_file(path, self.cache_root)
             except FileNotFoundError:
                 continue
             except IsADirectoryError:

@@ -61,7 +61,8 @@ def default_filename(explicit: str | None, precedence_list: list[str]) -> str:
 def cache_root(environ: Mapping[str, str], flag: str | None = None) -> str:
     """kctl's cache root: ``--cache-dir``, else ``$KUBECACHEDIR``, else ``$XDG_CACHE_HOME/kctl``,
     else ``~/.cache/kctl``. Discovery lives in ``<root>/discovery/<host>/``, completion's index in
-    ``<root>/completion/``, exec credentials in ``<root>/exec/``."""
+    ``<root>/completion/``, exec credentials in ``<root>/exec/``,
+    parsed kubeconfigs in ``<root>/kubeconfig/``."""
     if flag:
         return os.path.expanduser(flag)
     if environ.get("KUBECACHEDIR"):

@@ -81,7 +81,7 @@ class Index:
         entry = section.get(key)
         if _valid_kubeconfig(entry) and entry.get("stamp") == stamp:
             return entry
-        entry = _parse_kubeconfig(paths)
+        entry = _parse_kubeconfig(paths, self.cache_root)
         entry["stamp"] = stamp
         self._put(section, key, entry)
         return entry
@@ -211,21 +211,23 @@ def ensure_site() -> None:
         site.main()
 
 
-def _parse_kubeconfig(paths: list[str]) -> dict[str, Any]:
-    """The completion facts of the merged files: the loader's parse and checks and clientcmd's
-    merge (first file to name an entry wins), so a TAB sees what the command will. A file the
-    command would reject is left out, so the other files still complete."""
+def _parse_kubeconfig(paths: list[str], cache_root: str) -> dict[str, Any]:
+    """The completion facts of the merged files: the loader's parse and checks (through the
+    parsed-kubeconfig cache the commands share, so YAML is parsed once per change of a file,
+    by whichever comes first) and clientcmd's merge (first file to name an entry wins), so a
+    TAB sees what the command will. A file the command would reject is left out, so the other
+    files still complete."""
     ensure_site()
-    from kctl.clientcmd.loader import parse_kubeconfig
+    from kctl.clientcmd.loader import load_file
     from kctl.clientcmd.merge import merge
+    from kctl.errors import ConfigError
     from kctl.rest.config import normalise_host
 
     docs: list[tuple[str, dict[str, Any]]] = []
     for path in paths:
         try:
-            with open(path, "rb") as f:
-                docs.append((path, parse_kubeconfig(f.read())))
-        except (OSError, ValueError):
+            docs.append((path, load_file(path, cache_root)))
+        except (OSError, ValueError, ConfigError):
             continue
     config = merge(docs)
     contexts = {

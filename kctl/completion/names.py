@@ -3,8 +3,11 @@ deadline, remembered for a few seconds.
 
 kubectl downloads every full object (a 2,000-pod namespace is megabytes) and has no timeout.
 Here the server is asked for a Table without objects (``includeObject=None``): one row of
-cells per object, the name among them. The HTTP client is the standard library's
-``http.client`` — importing requests alone would cost more than the whole list.
+cells per object, the name among them. The request goes through the REST layer's one
+standard-library transport (``RESTClient(transport="stdlib")``, ``http.client``: importing
+requests alone would cost more than the whole list), with the commands' TLS, proxy, header,
+credential and Status rules; completion adds only the hard deadline and cached-only
+credentials (an exec plugin never runs on a TAB).
 """
 
 from __future__ import annotations
@@ -56,14 +59,7 @@ def list_names(
     from kctl.schema import GroupVersionResource
 
     path = GroupVersionResource(group, version, plural).path(namespace or None)
-    log = None
-    if verbosity >= 6:  # kubectl's -v request log, on stderr (the shell scripts drop it)
-        import sys
-
-        from kctl.rest.httplog import HTTPLogger
-
-        log = HTTPLogger(sys.stderr, verbosity)
-    body = _get(config, environ, path + "?includeObject=None", deadline, log)
+    body = _get(config, environ, path, deadline, verbosity)
     names = _names_of(body)
     key = _key(config.host, config.context_name, config.user_name, namespace, resource)
     _cache_write(cache_root, key, names)
@@ -89,127 +85,47 @@ def _rest_config(overrides: Overrides, environ: Mapping[str, str]) -> RestConfig
         raise Unavailable(str(exc)) from exc
 
 
-def _credentials(config: RestConfig, environ: Mapping[str, str]) -> tuple[dict[str, str], Any]:
-    """Request headers and the credentials object. Cached-only: an exec plugin is never run
-    on a TAB; without a cached credential the list goes out unauthenticated (and most likely
-    comes back 401: no names)."""
-    from kctl.env import Environment
-    from kctl.rest.auth import Authenticator
-
-    env = Environment(environ=environ)
-    creds = Authenticator(config, env, cached_only=True).credentials()
-    return {"Accept": _TABLE_ACCEPT, **creds.headers}, creds
-
-
 def _get(
-    config: RestConfig, environ: Mapping[str, str], path: str, deadline: float, log: Any = None
+    config: RestConfig, environ: Mapping[str, str], path: str, deadline: float, verbosity: int
 ) -> Any:
-    """GET ``path`` and decode the JSON body, all within ``deadline`` seconds."""
-    import http.client
+    """GET the metadata-only Table at ``path`` and decode it, all within ``deadline`` seconds.
+
+    Credentials are cached-only: without a cached one the list goes out unauthenticated (and
+    most likely comes back 401: no names). No retries: a TAB answers now or not at all."""
     import signal
-    from urllib.parse import urlsplit
 
-    from kctl.rest import transport
+    from kctl.env import Environment
+    from kctl.errors import KctlError
+    from kctl.rest.auth import Authenticator
+    from kctl.rest.client import RESTClient
 
-    headers, creds = _credentials(config, environ)
-    headers["User-Agent"] = transport.user_agent()
-    url = urlsplit(config.host)
-    host = url.hostname or ""
-    https = url.scheme == "https"
-    port = url.port or (443 if https else 80)
-    proxy = transport.proxy_for(config.host, config.proxy_url, environ)
-    target = (url.path.rstrip("/") + path) if url.path else path
-    single, repeated = transport.impersonation_headers(config)
-    headers.update(single)
+    env = Environment(environ=environ)  # -v logs and warnings on stderr (the scripts drop it)
+    client = RESTClient(
+        config,
+        env,
+        verbosity,
+        authenticator=Authenticator(config, env, cached_only=True),
+        max_retries=0,
+        transport="stdlib",
+    )
 
     def expired(_signum: int, _frame: Any) -> None:
         raise Unavailable("deadline")
 
-    # The socket timeout bounds each read; the alarm bounds the whole exchange (DNS, a server
-    # that trickles bytes), so a TAB never waits longer than the deadline.
-    started = time.monotonic()
-    answered = False
-
-    def ms() -> int:
-        return int((time.monotonic() - started) * 1000)
-
+    # The client's deadline bounds connecting and every read; the alarm also bounds what
+    # sockets cannot (a slow DNS lookup), so a TAB never waits longer than the deadline.
     previous = signal.signal(signal.SIGALRM, expired)
     signal.setitimer(signal.ITIMER_REAL, deadline)
     try:
-        conn: http.client.HTTPConnection
-        connect_host, connect_port = host, port
-        if proxy:
-            p = urlsplit(proxy)
-            if p.scheme != "http":
-                raise Unavailable("only http:// proxies are used for completion")
-            connect_host, connect_port = p.hostname or "", p.port or 80
-        if https:
-            ctx = transport.build_ssl_context(
-                ca_data=config.ca_data,
-                insecure=config.insecure,
-                client_cert_data=creds.client_cert_data,
-                client_key_data=creds.client_key_data,
-            )
-            conn = _HTTPS(connect_host, connect_port, ctx, config.tls_server_name, deadline)
-        else:
-            conn = http.client.HTTPConnection(connect_host, connect_port, timeout=deadline)
-        if proxy:
-            conn.set_tunnel(host, port)
-        conn.putrequest("GET", target, skip_accept_encoding=True)
-        for name, value in [*headers.items(), *repeated]:
-            conn.putheader(name, transport.wire_header(value))
-        conn.endheaders()
-        resp = conn.getresponse()
-        answered = True
-        if log is not None:
-            status = f"{resp.status} {resp.reason}"
-            log.response("GET", config.host + path, status, resp.getheaders(), ms())
-        if resp.status != 200:
-            raise Unavailable(f"HTTP {resp.status}")
-        raw = resp.read()
-        conn.close()
-    except Exception as exc:  # network errors, ConfigError from the TLS material, the deadline
-        if log is not None and not answered:
-            log.failure("GET", config.host + path, str(exc) or type(exc).__name__, ms())
-        if isinstance(exc, Unavailable):
-            raise
+        return client.get_json(
+            path, {"includeObject": "None"}, headers={"Accept": _TABLE_ACCEPT}, timeout=deadline
+        )
+    except KctlError as exc:  # no answer, an error answer, not JSON, the deadline
         raise Unavailable(type(exc).__name__) from exc
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
-    if time.monotonic() - started > deadline:
-        raise Unavailable("deadline")
-    import json
-
-    try:
-        return json.loads(raw)
-    except ValueError as exc:
-        raise Unavailable("not JSON") from exc
-
-
-def _https_class() -> Any:
-    import http.client
-
-    class HTTPS(http.client.HTTPSConnection):
-        """HTTPS with a separate TLS server name (the kubeconfig's ``tls-server-name``)."""
-
-        def __init__(
-            self, host: str, port: int, ctx: Any, server_name: str | None, timeout: float
-        ) -> None:
-            super().__init__(host, port, timeout=timeout, context=ctx)
-            self._server_name = server_name
-
-        def connect(self) -> None:
-            http.client.HTTPConnection.connect(self)
-            tunnel_host: str | None = getattr(self, "_tunnel_host", None)
-            name = self._server_name or tunnel_host or self.host
-            self.sock = self._context.wrap_socket(self.sock, server_hostname=name)  # type: ignore[attr-defined]
-
-    return HTTPS
-
-
-def _HTTPS(host: str, port: int, ctx: Any, server_name: str | None, timeout: float) -> Any:  # noqa: N802
-    return _https_class()(host, port, ctx, server_name, timeout)
+        client.close()
 
 
 def _names_of(body: Any) -> list[str]:

@@ -27,12 +27,10 @@ from kctl.errors import APIError, KctlError, NotFound, malformed
 from kctl.schema import GroupVersion
 
 if TYPE_CHECKING:
-    import requests
-
     from kctl.discovery.cache import DiskCache
     from kctl.discovery.records import APIGroup, APIResourceList
     from kctl.env import Environment
-    from kctl.rest.client import RESTClient
+    from kctl.rest.client import Response, RESTClient
     from kctl.rest.config import RestConfig
 
 # kubectl 1.30-1.36: aggregated v2, then v2beta1 (1.26-1.29 servers), then the legacy types.
@@ -60,7 +58,7 @@ class RESTRequester(Protocol):
         headers: dict[str, str] | None = None,
         stream: bool = False,
         timeout: float | None = None,
-    ) -> requests.Response: ...
+    ) -> Response: ...
 
 
 class DiscoveryClient:
@@ -86,10 +84,12 @@ class DiscoveryClient:
         timeout: float | None = None,
         warning_handler: Callable[[str], None] | None = None,
     ) -> None:
-        from kctl.libenv import LibraryEnvironment, warn_through_python
         from kctl.rest.config import RestConfig
 
         if env is None:
+            # Here, not above: the CLI passes its env and does not pay for logging/warnings.
+            from kctl.libenv import LibraryEnvironment, warn_through_python
+
             env = LibraryEnvironment(warning_handler=warning_handler or warn_through_python)
         self.env = env
         self.cache = cache if cache is not None else discovery_cache.MemoryCache()
@@ -363,7 +363,7 @@ class DiscoveryClient:
             self._rest = self._rest_factory()
         return self._rest
 
-    def _get(self, path: str, accept: str, etag: str | None = None) -> requests.Response:
+    def _get(self, path: str, accept: str, etag: str | None = None) -> Response:
         headers = {"Accept": accept}
         if etag:
             headers["If-None-Match"] = etag

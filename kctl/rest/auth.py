@@ -11,11 +11,14 @@ from __future__ import annotations
 import base64
 import copy
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from kctl.env import Environment
 from kctl.errors import ConfigError
 from kctl.rest.config import RestConfig
-from kctl.rest.exec import ExecPlugin
+
+if TYPE_CHECKING:
+    from kctl.rest.exec import ExecPlugin
 
 
 @dataclass
@@ -47,6 +50,9 @@ class Authenticator:
         self._token = config.bearer_token
         self._plugin: ExecPlugin | None = None
         if config.exec_config is not None and not self._has_static_auth():
+            # Only users with a plugin pay for it (subprocess, hashlib, datetime).
+            from kctl.rest.exec import ExecPlugin
+
             self._plugin = ExecPlugin(config.exec_config, env, config.host, config.cluster_info)
 
     def cached_only(self) -> Authenticator:

@@ -1,6 +1,8 @@
 """RESTClient: client-go's ``rest`` package for kctl.
 
-One ``requests.Session`` per client (one connection pool), TLS and proxy from the RestConfig
+One ``requests.Session`` per client (one connection pool) or, where start-up is the cost (the
+CLI's short commands), the standard library's ``http.client`` (``kctl.rest.stdlib``: one
+transport, chosen per client, the same answers); TLS and proxy from the RestConfig
 (``kctl.rest.transport``), credentials from ``kctl.rest.auth``, a request builder that produces
 escaped paths for any GroupVersionResource, Status bodies turned into typed errors
 (``kctl.rest.response``), bounded retries, list paging, watch streams, server warnings and ``-v``
@@ -20,11 +22,12 @@ from __future__ import annotations
 
 import io
 import json
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from kctl import duration
@@ -56,6 +59,8 @@ if TYPE_CHECKING:
     import requests
     from requests.adapters import BaseAdapter
 
+    from kctl.rest.stdlib import StdlibTransport
+
 DEFAULT_ACCEPT = "application/json, */*"
 CONNECT_TIMEOUT = 30.0  # Go's dialer default in client-go's transport
 MAX_RETRIES = 10
@@ -65,6 +70,33 @@ IDEMPOTENT = ("GET", "HEAD")
 
 Body = bytes | str | dict[str, Any] | list[Any] | io.IOBase | None
 Params = Mapping[str, Any] | list[tuple[str, Any]] | None
+
+
+class Response(Protocol):
+    """What a request returns, whichever transport sent it (a ``requests.Response`` or a
+    ``kctl.rest.stdlib.Response``)."""
+
+    status_code: int
+    reason: str
+    url: str
+    headers: Any  # case-insensitive; .get(name), .items(), ``in``
+
+    @property
+    def content(self) -> bytes: ...
+
+    def iter_content(self, chunk_size: int | None = ...) -> Iterator[Any]: ...
+
+    def close(self) -> None: ...
+
+
+class _HeaderPairs:
+    """Request headers as logged: ``items()`` gives every (name, value), repeats included."""
+
+    def __init__(self, pairs: list[tuple[str, str | bytes]]) -> None:
+        self.pairs = pairs
+
+    def items(self) -> list[tuple[str, str | bytes]]:
+        return list(self.pairs)
 
 
 def _split_path(path: str) -> tuple[str, list[tuple[str, str]]]:
@@ -138,7 +170,11 @@ class RESTClient:
         monotonic: Callable[[], float] = time.monotonic,
         max_retries: int = MAX_RETRIES,
         retry_budget: float = 60.0,
+        transport: str = "requests",
     ) -> None:
+        """``transport``: "requests" (general use: any proxy, streamed request bodies) or
+        "stdlib" (``http.client``: a fraction of the start-up; used unless the proxy needs
+        requests, or a requests ``adapter`` is given)."""
         self.config = config
         if env is None:
             from kctl.libenv import LibraryEnvironment, verbosity_from_logger, warn_through_python
@@ -156,6 +192,9 @@ class RESTClient:
         self.max_retries = max_retries
         self.retry_budget = retry_budget
         self._session: requests.Session | None = None
+        self._transport = transport
+        self._stdlib: StdlibTransport | None = None
+        self._stdlib_ok: bool | None = None
         self._tls_key: tuple[bytes | None, bytes | None] | None = None
         self.base_url = config.host.rstrip("/")
         self._lock = threading.Lock()
@@ -194,12 +233,8 @@ class RESTClient:
             # are all replaced by kctl's own rules (kubeconfig first, see transport.py).
             s.trust_env = False
             s.headers.clear()
-            s.headers["User-Agent"] = user_agent()
-            # A cluster's `disable-compression: true` asks for identity bodies (client-go too).
-            s.headers["Accept-Encoding"] = (
-                "identity" if self.config.disable_compression else "gzip, deflate"
-            )
-            proxy = proxy_for(self.base_url, self.config.proxy_url, self.env.environ)
+            s.headers.update(self._client_headers())
+            proxy = self._proxy()
             if proxy:
                 s.proxies = {"http": proxy, "https": proxy}
             self._session = s
@@ -225,6 +260,52 @@ class RESTClient:
         """Close the connections (the client can still be used: they are reopened)."""
         if self._session is not None:
             self._session.close()
+        if self._stdlib is not None:
+            self._stdlib.close()
+
+    def uses_stdlib(self) -> bool:
+        """Whether requests go through ``http.client`` (asked for, and the proxy allows it)."""
+        if self._stdlib_ok is None:
+            ok = self._transport == "stdlib" and self._adapter is None
+            if ok:
+                from kctl.rest import stdlib
+
+                ok = stdlib.supports(self._proxy())
+            self._stdlib_ok = ok
+        return self._stdlib_ok
+
+    def _proxy(self) -> str | None:
+        return proxy_for(self.base_url, self.config.proxy_url, self.env.environ)
+
+    def _stdlib_transport(self, cert: bytes | None, key: bytes | None) -> StdlibTransport:
+        """The one stdlib transport; a new TLS context when the client certificate changes."""
+        with self._lock:
+            if self._stdlib is None:
+                from kctl.rest.stdlib import StdlibTransport
+
+                self._stdlib = StdlibTransport(
+                    self.base_url, self._proxy(), self.config.tls_server_name
+                )
+            if self._tls_key != (cert, key):
+                context = None
+                if self._stdlib.https:
+                    context = build_ssl_context(
+                        ca_data=self.config.ca_data,
+                        insecure=self.config.insecure,
+                        client_cert_data=cert,
+                        client_key_data=key,
+                    )
+                self._stdlib.use_context(context)
+                self._tls_key = (cert, key)
+            return self._stdlib
+
+    def _client_headers(self) -> dict[str, str]:
+        """Headers every request of this client carries (requests' session headers)."""
+        return {
+            "User-Agent": user_agent(),
+            # A cluster's `disable-compression: true` asks for identity bodies (client-go too).
+            "Accept-Encoding": "identity" if self.config.disable_compression else "gzip, deflate",
+        }
 
     def url(self, path: str, params: Params = None) -> str:
         """The full URL for a server path plus query parameters."""
@@ -254,7 +335,7 @@ class RESTClient:
         stream: bool = False,
         timeout: float | None = None,
         read_timeout: float | None = None,
-    ) -> requests.Response:
+    ) -> Response:
         """Send one request (with retries); returns 2xx and 304 answers, raises ``APIError``
         (or a subclass) for other answers and ``ConnectionFailed``/``ConnectionRefused``/
         ``RequestTimeout`` when no answer came. ``read_timeout`` bounds each wait for bytes
@@ -273,9 +354,7 @@ class RESTClient:
         timeout: float | None,
         info: _ResourceInfo | None,
         read_timeout: float | None = None,
-    ) -> requests.Response:
-        import requests
-
+    ) -> Response:
         _accept_many_headers()
         verb = verb.upper()
         seconds = self._timeout_seconds(timeout)
@@ -289,20 +368,44 @@ class RESTClient:
         if seconds:
             state.deadline = self._monotonic() + seconds
         connect = min(CONNECT_TIMEOUT, seconds) if seconds else CONNECT_TIMEOUT
+        stdlib = self.uses_stdlib()
         while True:
             auth_headers, cert, key = self._credentials()
-            session = self.session(cert, key)
-            prepared = self._prepare(session, verb, url, data, content_type, auth_headers, headers)
-            self.log.request(verb, url, prepared.headers)
+            resp: Response
+            if stdlib:
+                transport = self._stdlib_transport(cert, key)
+                wire = self._wire_headers(verb, data, content_type, auth_headers, headers)
+                self.log.request(verb, url, _HeaderPairs(wire))
+                errors, direct = transport.errors, not transport.proxies
+            else:
+                import requests
+
+                session = self.session(cert, key)
+                prepared = self._prepare(
+                    session, verb, url, data, content_type, auth_headers, headers
+                )
+                self.log.request(verb, url, prepared.headers)
+                errors, direct = (requests.RequestException,), not session.proxies
             started = self._monotonic()
             try:
-                resp = session.send(
-                    prepared,
-                    stream=True,
-                    timeout=(connect, seconds or read_timeout),
-                    allow_redirects=False,
-                )
-            except requests.RequestException as exc:
+                if stdlib:
+                    resp = transport.send(
+                        verb,
+                        url,
+                        wire,
+                        data,
+                        connect_timeout=connect,
+                        read_timeout=seconds or read_timeout,
+                        deadline=(state.deadline, self._monotonic) if state.deadline else None,
+                    )
+                else:
+                    resp = session.send(
+                        prepared,
+                        stream=True,
+                        timeout=(connect, seconds or read_timeout),
+                        allow_redirects=False,
+                    )
+            except errors as exc:
                 elapsed = int((self._monotonic() - started) * 1000)
                 self.log.failure(verb, url, _describe(exc), elapsed)
                 if state.deadline is not None and self._monotonic() >= state.deadline:
@@ -311,9 +414,7 @@ class RESTClient:
                 retryable = verb == "GET" and replayable and _is_retryable_network(exc)
                 if retryable and self._may_retry(state, 1.0):
                     continue
-                raise network_error(
-                    exc, url, self.config.tls_server_name, direct=not session.proxies
-                ) from None
+                raise network_error(exc, url, self.config.tls_server_name, direct=direct) from None
             elapsed = int((self._monotonic() - started) * 1000)
             self.log.response(verb, url, _status_line(resp), list(resp.headers.items()), elapsed)
             self._handle_warnings(resp)
@@ -328,7 +429,8 @@ class RESTClient:
                     resp.close()
                     raise RequestTimeout("context deadline exceeded")
                 if stream and state.deadline is not None:
-                    resp.kctl_deadline = (state.deadline, self._monotonic)  # type: ignore[attr-defined]
+                    # read by iter_body: the deadline holds for the streamed body too
+                    setattr(resp, "kctl_deadline", (state.deadline, self._monotonic))  # noqa: B010
                 return resp
             payload = self._read(resp, state.deadline)
             self.log.body("Response Body", payload)
@@ -343,7 +445,7 @@ class RESTClient:
             i = info or _ResourceInfo()
             raise error_from_response(
                 code=code,
-                content_type=resp.headers.get("Content-Type", ""),
+                content_type=resp.headers.get("Content-Type") or "",
                 body=payload,
                 method=verb,
                 retry_after=retry_after_seconds(resp.headers.get("Retry-After")) or 0,
@@ -352,27 +454,25 @@ class RESTClient:
                 name=i.name,
             )
 
-    def _read(self, resp: requests.Response, deadline: float | None) -> bytes:
+    def _read(self, resp: Response, deadline: float | None) -> bytes:
         """The whole body; a cut, a timeout or a malformed body is a ``BodyReadError``.
 
         With a deadline the body is read one socket read at a time (``read1``, which both
         urllib3's and http.client's responses offer) and the clock checked in between: socket
         timeouts restart with every byte, so a body that trickles in would otherwise hold the
         request for ever. Go's ``http.Client.Timeout`` covers the whole body too."""
-        import requests
-
         if deadline is None:
             try:
                 return bytes(resp.content)
-            except (requests.RequestException, ValueError) as exc:
+            except (*_body_errors(resp), ValueError) as exc:
                 resp.close()
                 raise BodyReadError(body_error_text(exc, resp.headers)) from None
         body = b"".join(read_chunks(resp, (deadline, self._monotonic)))
         # Hand the body to requests as if it had read it (resp.content, resp.json()), and the
         # connection back to the pool, as reading .content does.
-        resp._content = body
+        setattr(resp, "_content", body)  # noqa: B010 - both transports' responses keep it there
         setattr(resp, "_content_consumed", True)  # noqa: B010 - not in requests' type stubs
-        release = getattr(resp.raw, "release_conn", None)
+        release = getattr(getattr(resp, "raw", None), "release_conn", None)
         if callable(release):
             release()
         return body
@@ -389,15 +489,7 @@ class RESTClient:
     ) -> requests.PreparedRequest:
         import requests
 
-        merged: dict[str, str] = {"Accept": DEFAULT_ACCEPT}
-        if content_type:
-            merged["Content-Type"] = content_type
-        merged.update(auth_headers)
-        single, repeated = impersonation_headers(self.config)
-        merged.update(single)
-        if headers:
-            merged.update(headers)
-        wire = {name: wire_header(value, name) for name, value in merged.items()}
+        wire, repeated = self._request_headers(content_type, auth_headers, headers)
         req = requests.Request(verb, url, headers=wire, data=data)
         prepared = session.prepare_request(req)
         if repeated:
@@ -410,6 +502,52 @@ class RESTClient:
                 multi.add(name, wire_header(value, name))  # type: ignore[arg-type]
             prepared.headers = multi  # type: ignore[assignment]
         return prepared
+
+    def _request_headers(
+        self,
+        content_type: str | None,
+        auth_headers: Mapping[str, str],
+        headers: Mapping[str, str] | None,
+    ) -> tuple[dict[str, str | bytes], list[tuple[str, str]]]:
+        """One request's own headers (as sent) and the repeated impersonation ones."""
+        merged: dict[str, str] = {"Accept": DEFAULT_ACCEPT}
+        if content_type:
+            merged["Content-Type"] = content_type
+        merged.update(auth_headers)
+        single, repeated = impersonation_headers(self.config)
+        merged.update(single)
+        if headers:
+            merged.update(headers)
+        return {name: wire_header(value, name) for name, value in merged.items()}, repeated
+
+    def _wire_headers(
+        self,
+        verb: str,
+        data: bytes | io.IOBase | None,
+        content_type: str | None,
+        auth_headers: Mapping[str, str],
+        headers: Mapping[str, str] | None,
+    ) -> list[tuple[str, str | bytes]]:
+        """Every header line the stdlib transport sends: the ones requests would send for the
+        same request (client headers first, a request's own override them; Content-Length as
+        requests sets it), repeated impersonation headers one line each."""
+        own, repeated = self._request_headers(content_type, auth_headers, headers)
+        merged: dict[str, str | bytes] = {}
+        lower = {name.lower() for name in own}
+        for name, value in self._client_headers().items():
+            if name.lower() not in lower:
+                merged[name] = value
+        merged.update(own)
+        if "content-length" not in lower:
+            if isinstance(data, bytes):
+                merged["Content-Length"] = str(len(data))
+            elif isinstance(data, io.IOBase):
+                pass  # read whole by the transport, which sets the length
+            elif verb not in ("GET", "HEAD"):
+                merged["Content-Length"] = "0"
+        pairs = list(merged.items())
+        pairs += [(name, wire_header(value, name)) for name, value in repeated]
+        return pairs
 
     def _retry_wait(
         self, verb: str, code: int, retry_after: str | None, state: _Attempt
@@ -441,10 +579,11 @@ class RESTClient:
         self._sleep(wait)
         return True
 
-    def _handle_warnings(self, resp: requests.Response) -> None:
-        raw = resp.raw
+    def _handle_warnings(self, resp: Response) -> None:
         values: list[str] = []
-        getlist = getattr(getattr(raw, "headers", None), "getlist", None)
+        getlist = getattr(resp.headers, "getlist", None)
+        if not callable(getlist):
+            getlist = getattr(getattr(getattr(resp, "raw", None), "headers", None), "getlist", None)
         if callable(getlist):
             values = list(getlist("Warning"))
         elif "Warning" in resp.headers:
@@ -644,7 +783,7 @@ class Request:
             return _ResourceInfo()
         return _ResourceInfo(self._gvr.resource, self._gvr.group, self._name or "")
 
-    def send(self, stream: bool = False) -> requests.Response:
+    def send(self, stream: bool = False) -> Response:
         """Send it; the transport's response (2xx/304; errors raised)."""
         return self.client._request(
             self._verb,
@@ -716,7 +855,7 @@ class Result:
     """What ``Request.do()`` returns (client-go's ``rest.Result``): the answer's status code,
     headers and body, decoded on demand."""
 
-    def __init__(self, response: requests.Response) -> None:
+    def __init__(self, response: Response) -> None:
         self._response = response
         self.status_code: int = response.status_code
         self.headers: Mapping[str, str] = response.headers
@@ -749,7 +888,7 @@ def _encode_body(body: Body) -> tuple[bytes | io.IOBase | None, str | None, bool
     return body, None, False
 
 
-def _json_body(resp: requests.Response) -> Any:
+def _json_body(resp: Response) -> Any:
     if resp.status_code == 304 or not resp.content:
         return None
     try:
@@ -760,7 +899,7 @@ def _json_body(resp: requests.Response) -> Any:
         ) from exc
 
 
-def _status_line(resp: requests.Response) -> str:
+def _status_line(resp: Response) -> str:
     reason = resp.reason
     if not reason:
         from http import HTTPStatus
@@ -773,7 +912,7 @@ def _status_line(resp: requests.Response) -> str:
 
 
 def read_chunks(
-    resp: requests.Response, deadline: tuple[float, Callable[[], float]]
+    resp: Response, deadline: tuple[float, Callable[[], float]]
 ) -> Iterator[bytes]:
     """The body one socket read at a time (``read1``, which urllib3's and http.client's
     responses both offer), the clock checked between reads, so the deadline bounds a body
@@ -784,7 +923,7 @@ def read_chunks(
         while True:
             if now() > at:
                 raise BodyReadError("context deadline exceeded")
-            chunk = resp.raw.read1(_READ_SIZE, decode_content=True)
+            chunk = getattr(resp, "raw").read1(_READ_SIZE, decode_content=True)  # noqa: B009
             if not chunk:
                 return
             yield chunk
@@ -798,10 +937,10 @@ def read_chunks(
         raise BodyReadError(body_error_text(exc, resp.headers)) from None
 
 
-def iter_body(resp: requests.Response) -> Iterator[bytes]:
+def iter_body(resp: Response) -> Iterator[bytes]:
     """The response body chunk by chunk, as the server sends it (for streams and raw output).
     A request deadline (``kctl_deadline``) bounds the whole body (``read_chunks``)."""
-    chunked = bool(getattr(resp.raw, "chunked", False))
+    chunked = bool(getattr(getattr(resp, "raw", None), "chunked", False))
     deadline = getattr(resp, "kctl_deadline", None)
     try:
         if deadline is None:
@@ -818,12 +957,10 @@ def iter_body(resp: requests.Response) -> Iterator[bytes]:
         resp.close()
 
 
-def decode_json_stream(resp: requests.Response) -> Iterator[dict[str, Any]]:
+def decode_json_stream(resp: Response) -> Iterator[dict[str, Any]]:
     """Decode concatenated (usually newline-separated) JSON objects from a streaming body,
     each as soon as it is complete. A connection cut mid-stream ends the iteration, as the
     server closing a watch does."""
-    import requests
-
     decoder = json.JSONDecoder()
     buffer = ""
     pending = b""
@@ -849,8 +986,26 @@ def decode_json_stream(resp: requests.Response) -> Iterator[dict[str, Any]]:
                 buffer = stripped[end:]
                 if isinstance(obj, dict):
                     yield obj
-    except (requests.exceptions.ChunkedEncodingError, requests.exceptions.ConnectionError):
+    except _body_errors(resp, cut_only=True):
         return
+
+
+def _body_errors(resp: Response, cut_only: bool = False) -> tuple[type[BaseException], ...]:
+    """What reading ``resp``'s body raises when the connection fails (``cut_only``: only a
+    cut connection, not a timeout), by the transport that sent it."""
+    stdlib = sys.modules.get("kctl.rest.stdlib")
+    if stdlib is not None and isinstance(resp, stdlib.Response):
+        errors: tuple[type[BaseException], ...] = stdlib.ERRORS
+        if cut_only:
+            import http.client
+
+            errors = (ConnectionError, http.client.HTTPException)
+        return errors
+    import requests
+
+    if cut_only:
+        return (requests.exceptions.ChunkedEncodingError, requests.exceptions.ConnectionError)
+    return (requests.RequestException,)
 
 
 _READ_SIZE = 65536
@@ -872,11 +1027,12 @@ def body_error_text(exc: BaseException, headers: Mapping[str, str]) -> str:
     ``unexpected EOF``, ``invalid byte in chunk length``, ``gzip: invalid header``..."""
     import http.client
 
-    import requests
+    requests = sys.modules.get("requests")  # not loaded: exc cannot be one of its errors
 
     chain = _chain(exc)
     names = {type(e).__name__ for e in chain}
-    if isinstance(exc, requests.exceptions.Timeout) or names & {"ReadTimeoutError", "TimeoutError"}:
+    timed_out = requests is not None and isinstance(exc, requests.exceptions.Timeout)
+    if timed_out or names & {"ReadTimeoutError", "TimeoutError"}:
         return "context deadline exceeded"
     bad_sizes = [str(e) for e in chain if isinstance(e, ValueError) and "base 16" in str(e)]
     if any(text.endswith("b''") for text in bad_sizes):
@@ -892,7 +1048,8 @@ def body_error_text(exc: BaseException, headers: Mapping[str, str]) -> str:
         return "unexpected EOF"
     if names & {"IncompleteRead", "ProtocolError", "ChunkedEncodingError"}:
         return "unexpected EOF"
-    return "unexpected EOF" if isinstance(exc, requests.exceptions.ConnectionError) else str(exc)
+    cut = requests is not None and isinstance(exc, requests.exceptions.ConnectionError)
+    return "unexpected EOF" if cut or isinstance(exc, ConnectionError) else str(exc)
 
 
 def _describe(exc: BaseException) -> str:
@@ -937,10 +1094,14 @@ def _chain(exc: BaseException) -> list[BaseException]:
 def _is_retryable_network(exc: BaseException) -> bool:
     """client-go retries GETs after a connection reset or an early EOF."""
     import http.client
+    import ssl
 
-    import requests
-
-    if isinstance(exc, (requests.exceptions.Timeout, requests.exceptions.SSLError)):
+    if isinstance(exc, (TimeoutError, ssl.SSLError)):  # the stdlib transport's own
+        return False
+    requests = sys.modules.get("requests")  # not imported: not one of its exceptions
+    if requests is not None and isinstance(
+        exc, (requests.exceptions.Timeout, requests.exceptions.SSLError)
+    ):
         return False
     for e in _chain(exc):
         if isinstance(e, (ConnectionResetError, http.client.RemoteDisconnected)):
@@ -961,14 +1122,20 @@ def network_error(
     import http.client
     import ssl
 
-    import requests
+    from kctl.rest.stdlib import ProxyConnectError
+
+    # requests' exception types, only when requests is loaded (else exc cannot be one of them)
+    requests = sys.modules.get("requests")
+
+    def is_requests(name: str) -> bool:
+        return requests is not None and isinstance(exc, getattr(requests.exceptions, name))
 
     chain = _chain(exc)
     full = " ".join(str(e) for e in chain).lower()
     host = _host_of(url)
     if "connection refused" in full or any(isinstance(e, ConnectionRefusedError) for e in chain):
         return ConnectionRefused(host)
-    if isinstance(exc, requests.exceptions.Timeout):
+    if is_requests("Timeout") or isinstance(exc, TimeoutError):
         # kubectl's whole-request deadline (--request-timeout) reports the context's error.
         return RequestTimeout("context deadline exceeded")
     for e in chain:
@@ -982,14 +1149,14 @@ def network_error(
             if detail:
                 return ConnectionFailed(f"tls: failed to verify certificate: {detail}")
             return ConnectionFailed(_tls_verify_text(e, wanted))
-    if isinstance(exc, requests.exceptions.SSLError):
+    if is_requests("SSLError") or isinstance(exc, ssl.SSLError):
         return ConnectionFailed(_tls_error_text(_describe(exc)))
     name_error = any(type(e).__name__ == "NameResolutionError" for e in chain) or (
         "name or service not known" in full or "nodename nor servname" in full
     )
     if name_error:
         return ConnectionFailed(f"dial tcp: lookup {urlsplit(url).hostname}: no such host")
-    if isinstance(exc, requests.exceptions.ProxyError):
+    if is_requests("ProxyError") or isinstance(exc, ProxyConnectError):
         return ConnectionFailed(f"proxyconnect tcp: {_describe(exc)}")
     if any(isinstance(e, http.client.RemoteDisconnected) for e in chain):
         return ConnectionFailed("EOF")
@@ -997,7 +1164,7 @@ def network_error(
         return ConnectionFailed("unexpected EOF")  # Go's io.ErrUnexpectedEOF
     if any(isinstance(e, ConnectionResetError) for e in chain):
         return ConnectionFailed(f"read tcp {host}: read: connection reset by peer")
-    if isinstance(exc, requests.exceptions.InvalidSchema) and "socks" in full:
+    if is_requests("InvalidSchema") and "socks" in full:
         return ConnectionFailed("SOCKS proxies need the PySocks package (pip install pysocks)")
     return ConnectionFailed(_describe(exc))
 

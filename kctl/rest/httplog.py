@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Iterable, Mapping
-from typing import IO
+from collections.abc import Callable, Iterable
+from typing import IO, Protocol
 
 from kctl.gostr import go_quote
 
@@ -59,6 +59,12 @@ def mask_url(url: str) -> str:
     return f"{scheme}://{authority}{slash}{tail}"
 
 
+class HeaderItems(Protocol):
+    """Request headers: anything with ``items()`` (a mapping, or a list that repeats names)."""
+
+    def items(self) -> Iterable[tuple[str, str | bytes]]: ...
+
+
 class HTTPLogger:
     """Writes klog-style lines to ``stream`` according to ``verbosity``."""
 
@@ -80,7 +86,7 @@ class HTTPLogger:
         self.stream.write(f"I{stamp}.{micros:06d} {self._pid:>7} rest.py:{line_no}] {message}\n")
         self.stream.flush()
 
-    def request(self, verb: str, url: str, headers: Mapping[str, str | bytes]) -> None:
+    def request(self, verb: str, url: str, headers: HeaderItems) -> None:
         """Before a request is sent (level 7 and up, with its headers, as kubectl does)."""
         if self.verbosity >= 7:
             self._line(

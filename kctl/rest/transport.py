@@ -10,48 +10,21 @@ from __future__ import annotations
 import functools
 import ipaddress
 import os
-import platform
-import shutil
 import socket
 import ssl
-import sys
-import tempfile
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlsplit
 
-from kctl import __version__
 from kctl.errors import ConfigError
+from kctl.rest.useragent import go_platform, user_agent
+
+__all__ = ["go_platform", "user_agent"]  # re-exported: the one copy lives in rest/useragent.py
 
 if TYPE_CHECKING:
     from requests.adapters import HTTPAdapter
 
     from kctl.rest.config import RestConfig
-
-_GO_ARCH = {
-    "x86_64": "amd64",
-    "amd64": "amd64",
-    "aarch64": "arm64",
-    "arm64": "arm64",
-    "i386": "386",
-    "i686": "386",
-    "armv7l": "arm",
-    "ppc64le": "ppc64le",
-    "s390x": "s390x",
-}
-
-
-def go_platform() -> str:
-    """``<os>/<arch>`` in Go's words (``linux/amd64``), as kubectl reports its platform."""
-    os_name = "darwin" if sys.platform == "darwin" else sys.platform.rstrip("0123456789")
-    machine = platform.machine().lower()
-    return f"{os_name}/{_GO_ARCH.get(machine, machine or 'unknown')}"
-
-
-def user_agent() -> str:
-    """``kctl/<version> (<os>/<arch>) python/<version>``, shaped like kubectl's User-Agent."""
-    py = ".".join(str(p) for p in sys.version_info[:3])
-    return f"kctl/{__version__} ({go_platform()}) python/{py}"
 
 
 def impersonation_headers(config: RestConfig) -> tuple[dict[str, str], list[tuple[str, str]]]:
@@ -115,6 +88,9 @@ def build_ssl_context(
 
 
 def _load_client_pair(ctx: ssl.SSLContext, cert: bytes, key: bytes) -> None:
+    import shutil
+    import tempfile
+
     tmpdir = tempfile.mkdtemp(prefix="kctl-tls-")  # mode 0700
     try:
         cert_path = os.path.join(tmpdir, "client.crt")
@@ -329,6 +305,8 @@ def hostname_mismatch_text(host: str, port: int, sni: str, wanted: str) -> str |
 
 def _decode_cert(pem: str) -> dict[str, Any]:
     # The stdlib decodes a certificate only from a file; this one is public, not a secret.
+    import tempfile
+
     fd, path = tempfile.mkstemp(prefix="kctl-peer-", suffix=".pem")
     try:
         with os.fdopen(fd, "w") as fh:

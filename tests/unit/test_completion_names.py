@@ -142,7 +142,8 @@ def test_names_come_from_a_metadata_only_table_in_the_context_namespace(tmp_path
     world = _world(tmp_path, fake.url)
     assert values(world, "get", "pods", "") == ["alpha", "beta", "gamma"]
     path, headers = fake.requests[0]
-    assert path == "/api/v1/namespaces/team-a/pods?includeObject=None"
+    # the TAB's deadline goes to the server too, as --request-timeout does for a command
+    assert path == "/api/v1/namespaces/team-a/pods?includeObject=None&timeout=2s"
     assert headers["Accept"].startswith("application/json;as=Table;v=v1;g=meta.k8s.io")
     assert headers["Authorization"] == "Bearer s3cret"
 
@@ -176,8 +177,8 @@ def test_namespace_flag_group_resources_and_cluster_scope(tmp_path, fake):
     values(world, "-n", "other", "get", "deploy", "")
     values(world, "get", "ns", "")
     assert [p for p, _ in fake.requests] == [
-        "/apis/apps/v1/namespaces/other/deployments?includeObject=None",
-        "/api/v1/namespaces?includeObject=None",
+        "/apis/apps/v1/namespaces/other/deployments?includeObject=None&timeout=2s",
+        "/api/v1/namespaces?includeObject=None&timeout=2s",
     ]
     assert values(world, "get", "-n", "") == ["alpha", "beta", "gamma"]  # namespaces, cached
 
@@ -264,8 +265,8 @@ def test_verbose_six_logs_the_request_like_kubectl(tmp_path, fake, capsys):
     assert values(world, "-v", "6", "get", "pods", "") == ["alpha", "beta", "gamma"]
     err = capsys.readouterr().err
     assert (
-        f'"Response" verb="GET" url="{fake.url}/api/v1/namespaces/team-a/pods?includeObject=None"'
-        in err
+        f'"Response" verb="GET" url="{fake.url}/api/v1/namespaces/team-a/pods'
+        '?includeObject=None&timeout=2s"' in err
     )
     assert 'status="200 OK"' in err
     assert values(world, "get", "pods", "") == ["alpha", "beta", "gamma"]  # cached: no request

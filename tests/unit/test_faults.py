@@ -25,7 +25,6 @@ from tests.faultserver import (
     Result,
     assert_clean,
     core_discovery,
-    fault_server,
     pod_list,
     pod_table,
     run_kctl,
@@ -34,20 +33,6 @@ from tests.faultserver import (
 
 PODS = "/api/v1/namespaces/default/pods"
 TABLE_OK = "NAME   READY   STATUS    RESTARTS   AGE\na      1/1     Running   0          1m\n"
-
-
-@pytest.fixture(scope="module")
-def _server() -> Iterator[FaultServer]:
-    with fault_server() as server:
-        yield server
-
-
-@pytest.fixture()
-def fs(_server: FaultServer) -> Iterator[FaultServer]:
-    _server.routes.clear()
-    _server.requests.clear()
-    yield _server
-    _server.routes.clear()
 
 
 def kctl(fs: FaultServer, tmp: Path, *args: str, **kw: Any) -> Result:

@@ -105,6 +105,13 @@ def _imported_by(module: str) -> set[str]:
         # the loader imports YAML only when it parses a file
         ("kctl.clientcmd.loader", {"yaml", "requests", "click", "rich"}),
         ("kctl.duration", {"requests", "yaml", "click", "rich"}),
+        # the CLI's transport: the standard library's HTTP, never requests
+        ("kctl.rest.stdlib", {"requests", "urllib3", "yaml", "click", "rich"}),
+        ("kctl.rest.client", {"requests", "urllib3", "yaml", "click", "rich"}),
+        # `version --client` prints the platform without the HTTP stack
+        ("kctl.rest.useragent", {"ssl", "socket", "http", "requests", "yaml", "click"}),
+        # the parsed-kubeconfig cache is read on every command: no parser behind it
+        ("kctl.clientcmd.cache", {"yaml", "json", "requests", "click", "rich", "typing"}),
     ],
 )
 def test_light_modules_stay_light(module: str, forbidden: set[str]) -> None:

@@ -1,7 +1,8 @@
 """TLS and proxy handling of the REST layer against a local HTTPS server (and a local CONNECT
 proxy): the kubeconfig's CA wins over REQUESTS_CA_BUNDLE, tls-server-name drives SNI and the
 hostname check, client certificates work and leave no key file behind, proxies are chosen with
-Go's rules."""
+Go's rules. Every client test runs on both transports (requests and the stdlib one): part of
+the transport contract (tests/unit/test_rest_contract.py)."""
 
 from __future__ import annotations
 
@@ -185,6 +186,16 @@ def connect_proxy() -> Iterator[_ConnectProxy]:
     proxy.server_close()
 
 
+_TRANSPORT = ["requests"]
+
+
+@pytest.fixture(autouse=True, params=["requests", "stdlib"])
+def transport(request: pytest.FixtureRequest) -> Iterator[str]:
+    _TRANSPORT[0] = request.param
+    yield request.param
+    _TRANSPORT[0] = "requests"
+
+
 class _NoAuth:
     def __init__(self, cert: bytes | None = None, key: bytes | None = None) -> None:
         self.cert, self.key = cert, key
@@ -205,7 +216,11 @@ class _NoAuth:
 
 def _client(config: RestConfig, environ: dict[str, str] | None = None, **kw: Any) -> RESTClient:
     env = Environment.for_test(environ=environ or {})
-    return RESTClient(config, env, authenticator=kw.pop("auth", _NoAuth()), **kw)
+    client = RESTClient(
+        config, env, authenticator=kw.pop("auth", _NoAuth()), transport=_TRANSPORT[0], **kw
+    )
+    assert client.uses_stdlib() == (_TRANSPORT[0] == "stdlib")
+    return client
 
 
 # -- TLS --------------------------------------------------------------------------------------
@@ -418,7 +433,9 @@ def test_non_ascii_header_values_go_out_as_utf8_like_go(pki: PKI, https_server: 
         impersonate_groups=("gr\u00fcn", "ops"),
     )
     env = Environment.for_test(environ={})
-    client = RESTClient(config, env, verbosity=8, authenticator=_TokenAuth())
+    client = RESTClient(
+        config, env, verbosity=8, authenticator=_TokenAuth(), transport=_TRANSPORT[0]
+    )
     headers = client.get_json("/x")["headers"]
     assert headers["authorization"] == ["Bearer t\u00f6ken\u20ac"]
     assert headers["impersonate-user"] == ["j\u00f6rg"]
