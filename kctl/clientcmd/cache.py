@@ -223,7 +223,7 @@ def write(
         return
     import contextlib
 
-    from kctl.discovery.cache import write_private
+    from kctl.privatefile import write_private
 
     with contextlib.suppress(OSError):  # an unwritable cache only costs the parse next time
         write_private(cache_file(cache_root, path), data)

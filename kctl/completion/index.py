@@ -253,7 +253,7 @@ def write_atomic(path: str, data: bytes) -> None:
     paths (something was just parsed or fetched) write, so the import is not paid on a warm TAB."""
     import contextlib
 
-    from kctl.discovery.cache import write_private
+    from kctl.privatefile import write_private
 
     with contextlib.suppress(OSError):
         write_private(path, data)

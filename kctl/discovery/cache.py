@@ -11,13 +11,14 @@ never see a half-written file and two writers at once each leave a complete file
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import re
 import time
 from pathlib import Path
 from typing import Any
+
+from kctl.privatefile import write_private
 
 FORMAT = 1
 FILE_NAME = "discovery.json"
@@ -130,40 +131,6 @@ def write(cache_root: Path, server_url: str, data: dict[str, Any]) -> Path:
     doc["server"] = server_url
     write_private(path, json.dumps(doc, separators=(",", ":")).encode())
     return path
-
-
-def write_private(path: str | Path, payload: bytes) -> None:
-    """Replace ``path`` atomically with a file only the user can read: a temp file (0600) in
-    the same directory, then ``os.replace``; missing directories are created 0700. Raises
-    ``OSError``. Also used by the completion caches."""
-    directory, name = os.path.split(os.fspath(path))
-    _make_dirs(directory)
-    tmp = os.path.join(directory, f".{name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(payload)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-
-
-def _make_dirs(directory: str) -> None:
-    """Create missing directories one level at a time with mode 0700 (``os.makedirs`` only
-    applies the mode to the last one)."""
-    missing: list[str] = []
-    d = directory
-    while d and not os.path.isdir(d):
-        missing.append(d)
-        parent = os.path.dirname(d)
-        if parent == d:
-            break
-        d = parent
-    for d in reversed(missing):
-        with contextlib.suppress(FileExistsError):
-            os.mkdir(d, 0o700)
 
 
 class DiskCache:

@@ -48,6 +48,7 @@ _BASE = {
     "kctl.cli.streams",
     "kctl.clientcmd",
     "kctl.clientcmd.overrides",
+    "kctl.clientcmd.paths",  # the cache-dir rule (env.py): os only
     "kctl.duration",
     "kctl.env",
     "kctl.errors",
@@ -59,7 +60,6 @@ _KUBECONFIG = {
     "kctl.clientcmd.cache",
     "kctl.clientcmd.loader",
     "kctl.clientcmd.merge",
-    "kctl.clientcmd.paths",
 }
 _CLIENTCONFIG = _KUBECONFIG | {
     "kctl.cli.factory",
@@ -77,7 +77,13 @@ _TABLE = {
     "kctl.printers.table",
     "kctl.printers.tabwriter",
 }
-_DISCOVERY = {"kctl.discovery", "kctl.discovery.cache", "kctl.discovery.client", "kctl.schema"}
+_DISCOVERY = {
+    "kctl.discovery",
+    "kctl.discovery.cache",
+    "kctl.discovery.client",
+    "kctl.privatefile",
+    "kctl.schema",
+}
 _REST = {
     "kctl.rest.auth",
     "kctl.rest.client",

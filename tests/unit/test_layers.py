@@ -26,6 +26,7 @@ BASE = {
     "kctl.yamlload",  # the one YAML reader (go-yaml's alias limits), pyyaml only
     "kctl.clientcmd",
     "kctl.clientcmd.paths",
+    "kctl.privatefile",  # atomic 0600 cache files, os only
 }
 PACKAGES = ("kctl", "kctl.cli", "kctl.clientcmd", "kctl.completion", "kctl.discovery")
 PACKAGES += ("kctl.printers", "kctl.rest")
