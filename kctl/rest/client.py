@@ -462,9 +462,10 @@ class RESTClient:
         timeouts restart with every byte, so a body that trickles in would otherwise hold the
         request for ever. Go's ``http.Client.Timeout`` covers the whole body too."""
         if deadline is None:
+            errors: tuple[type[BaseException], ...] = (*_body_errors(resp), ValueError)
             try:
                 return bytes(resp.content)
-            except (*_body_errors(resp), ValueError) as exc:
+            except errors as exc:
                 resp.close()
                 raise BodyReadError(body_error_text(exc, resp.headers)) from None
         body = b"".join(read_chunks(resp, (deadline, self._monotonic)))
@@ -911,9 +912,7 @@ def _status_line(resp: Response) -> str:
     return f"{resp.status_code} {reason}".rstrip()
 
 
-def read_chunks(
-    resp: Response, deadline: tuple[float, Callable[[], float]]
-) -> Iterator[bytes]:
+def read_chunks(resp: Response, deadline: tuple[float, Callable[[], float]]) -> Iterator[bytes]:
     """The body one socket read at a time (``read1``, which urllib3's and http.client's
     responses both offer), the clock checked between reads, so the deadline bounds a body
     that trickles in (socket timeouts restart with every byte). Failures are

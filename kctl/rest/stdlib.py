@@ -30,7 +30,8 @@ _CHUNK = 1 << 16
 
 # What ``send`` and reading a body raise when no (complete) answer came; ``RESTClient`` turns
 # them into kctl's typed errors with ``network_error``.
-ERRORS: tuple[type[BaseException], ...] = (OSError, http.client.HTTPException)
+# (zlib.error: a body that says it is compressed and is not.)
+ERRORS: tuple[type[BaseException], ...] = (OSError, http.client.HTTPException, zlib.error)
 
 
 class ProxyConnectError(OSError):

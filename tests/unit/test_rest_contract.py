@@ -15,12 +15,13 @@ from typing import Any
 import pytest
 
 from kctl.env import Environment
-from kctl.errors import ConnectionFailed, ConnectionRefused, KctlError, NotFound, RequestTimeout
+from kctl.errors import BodyReadError, ConnectionFailed, ConnectionRefused, KctlError, NotFound
 from kctl.rest.client import RESTClient
 from kctl.rest.config import RestConfig
 from tests.faultserver import Exchange, FaultServer, gzip_bytes, status
 
 TRANSPORTS = ("requests", "stdlib")
+BODY_ERROR = "unexpected error when reading response body. Please retry. Original error: "
 
 
 class Auth:
@@ -186,9 +187,9 @@ def test_truncated_body_is_unexpected_eof(fs: FaultServer, transport: str) -> No
         ex.send_raw(b'Content-Length: 100\r\nConnection: close\r\n\r\n{"a":')
 
     fs.route("/x", handler)
-    with pytest.raises(ConnectionFailed) as info:
+    with pytest.raises(BodyReadError) as info:
         Client(fs, transport).rest.get_json("/x")
-    assert str(info.value) == "Unable to connect to the server: unexpected EOF"
+    assert str(info.value) == BODY_ERROR + "unexpected EOF"  # kubectl's text
 
 
 def test_hang_up_before_answering_is_retried_once_then_eof(fs: FaultServer, transport: str) -> None:
@@ -220,16 +221,7 @@ def test_refused_connection(transport: str) -> None:
     )
 
 
-def test_the_deadline_bounds_a_trickling_body(
-    fs: FaultServer, transport: str, request: pytest.FixtureRequest
-) -> None:
-    if transport == "requests":
-        # requests' timeouts are per socket read: a body trickling a byte per read never
-        # trips them. The whole-request deadline there is issue 13's (REST layer) fix.
-        request.applymarker(
-            pytest.mark.xfail(strict=True, reason="requests: per-read timeouts only (issue 13)")
-        )
-
+def test_the_deadline_bounds_a_trickling_body(fs: FaultServer, transport: str) -> None:
     def handler(ex: Exchange) -> None:
         ex.send_raw(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n")
         ex.send_raw(b"Content-Length: 1000\r\nConnection: close\r\n\r\n")
@@ -239,9 +231,10 @@ def test_the_deadline_bounds_a_trickling_body(
 
     fs.route("/x", handler)
     started = time.monotonic()
-    with pytest.raises(RequestTimeout):
+    with pytest.raises(BodyReadError) as info:
         Client(fs, transport, timeout=1.0).rest.get_json("/x")
     assert time.monotonic() - started < 3.5  # the body would take 4 s
+    assert str(info.value) == BODY_ERROR + "context deadline exceeded"
 
 
 def test_tls_to_the_fault_server(fs: FaultServer, transport: str) -> None:
