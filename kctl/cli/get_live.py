@@ -47,7 +47,8 @@ def run(env: Environment, streams: list[Stream], opts: GetOptions, with_kind: bo
         table = tables[id(stream)]
         for update in stream.updates:
             assert isinstance(update, ListPage)
-            table.apply(update.body, "ADDED", now, initial=True)
+            if not opts.watch_only:  # --watch-only: the table fills with what changes
+                table.apply(update.body, "ADDED", now, initial=True)
             if update.last:
                 break
     inbox: queue.Queue[tuple[Stream, Any]] = queue.Queue(maxsize=4096)

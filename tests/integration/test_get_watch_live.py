@@ -161,3 +161,18 @@ def test_plain_watch_on_a_terminal_scrolls_with_styling(
     assert "\x1b[1mNAME" in view.text(escapes=True)  # the header is bold on a terminal
     view.keys("C-c")
     wait_for(lambda: "EXIT=130" in view.text(), "kctl to end on Ctrl-C", show=view.text)
+
+
+def test_live_shows_several_types_as_stacked_tables(
+    namespace: str, pane: Callable[..., Pane], kubectl_ok: Runner
+) -> None:
+    kubectl_ok("-n", namespace, "create", "cm", "a")
+    view = pane("-n", namespace, "get", "cm,svc", "-w", "--live")
+    wait_for(lambda: _row(view.text(), "configmap/a"), "the live table", show=view.text)
+    kubectl_ok("-n", namespace, "create", "service", "clusterip", "s", "--tcp=80")
+    wait_for(lambda: _row(view.text(), "service/s"), "the other type's row", show=view.text)
+    lines = view.text().splitlines()
+    headers = [line.split()[:2] for line in lines if line.startswith("NAME ")]
+    assert headers == [["NAME", "DATA"], ["NAME", "TYPE"]]
+    view.keys("q")
+    wait_for(lambda: "EXIT=0" in view.text(), "kctl to quit on q", show=view.text)
