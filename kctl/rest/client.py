@@ -170,12 +170,15 @@ class RESTClient:
         monotonic: Callable[[], float] = time.monotonic,
         max_retries: int = MAX_RETRIES,
         retry_budget: float = 60.0,
-        transport: str = "requests",
+        transport: str | None = None,
     ) -> None:
         """``transport``: "requests" (general use: any proxy, streamed request bodies) or
         "stdlib" (``http.client``: a fraction of the start-up; used unless the proxy needs
-        requests, or a requests ``adapter`` is given)."""
+        requests, or a requests ``adapter`` is given). The default is "stdlib" for a library
+        client (no ``env``) and "requests" for a caller that passes its own ``env``."""
         self.config = config
+        if transport is None:
+            transport = "stdlib" if env is None else "requests"
         if env is None:
             from kctl.libenv import LibraryEnvironment, verbosity_from_logger, warn_through_python
 

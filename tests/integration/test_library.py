@@ -349,3 +349,28 @@ def test_rest_mapper(config: kctl.RestConfig) -> None:
     assert (err.value.suggestion or "").startswith("deployment")  # kubectl's "Did you mean"
     with pytest.raises(kctl.NoKindMatch):
         mapper.rest_mapping("Deployment.apps", "v9")
+
+
+def test_a_library_program_never_imports_requests(cluster: ClusterInfo, tmp_path: Path) -> None:
+    """The library's RESTClient uses the standard-library transport by default: a program that
+    lists pods loads neither requests nor urllib3 (nor rich or click)."""
+    import subprocess
+    import sys
+
+    program = (
+        "import json, sys, kctl\n"
+        "cs = kctl.Clientset(kctl.load_config(sys.argv[1]))\n"
+        "cs.core_v1.pods('default').list()\n"
+        "print(json.dumps(sorted(sys.modules)))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", program, str(cluster.admin_kubeconfig)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"},
+    )
+    assert done.returncode == 0, done.stderr
+    modules = json.loads(done.stdout)
+    assert "kctl.rest.stdlib" in modules
+    assert [m for m in modules if m.split(".")[0] in ("requests", "urllib3", "rich", "click")] == []
