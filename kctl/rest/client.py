@@ -1001,7 +1001,9 @@ def _body_errors(resp: Response, cut_only: bool = False) -> tuple[type[BaseExcep
         if cut_only:
             import http.client
 
-            errors = (ConnectionError, http.client.HTTPException)
+            # OSError: a cut connection, and a read timeout (requests reports both as its
+            # ConnectionError): either way the stream is over.
+            errors = (OSError, http.client.HTTPException)
         return errors
     import requests
 

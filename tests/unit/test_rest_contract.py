@@ -16,7 +16,7 @@ import pytest
 
 from kctl.env import Environment
 from kctl.errors import BodyReadError, ConnectionFailed, ConnectionRefused, KctlError, NotFound
-from kctl.rest.client import RESTClient
+from kctl.rest.client import RESTClient, decode_json_stream
 from kctl.rest.config import RestConfig
 from tests.faultserver import Exchange, FaultServer, gzip_bytes, status
 
@@ -300,3 +300,21 @@ def test_keep_alive_connection_is_reused(transport: str) -> None:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_a_quiet_watch_ends_at_its_read_timeout(fs: FaultServer, transport: str) -> None:
+    """No deadline (a watch), a read timeout: when the server says nothing for that long the
+    stream simply ends, on both transports (the watch engine reconnects)."""
+
+    def handler(ex: Exchange) -> None:
+        _chunked(
+            ex, [json.dumps({"type": "ADDED", "object": {"n": 1}}).encode() + b"\n"], end=False
+        )
+        time.sleep(3)
+
+    fs.route("/w", handler)
+    client = Client(fs, transport)
+    resp = client.rest.request("GET", "/w", stream=True, timeout=0, read_timeout=0.5)
+    started = time.monotonic()
+    events = [e["object"]["n"] for e in decode_json_stream(resp)]
+    assert events == [1] and time.monotonic() - started < 2.5
