@@ -170,16 +170,16 @@ def get(ctx: click.Context, /, args: tuple[str, ...], raw: str, **flags: Any) ->
         get_watch.validate(opts, list(args), env)
     _validate(opts, list(args), env)
     targets = _resolve(factory, list(args), opts)
-    # kubectl builds its printer once the types are known, before anything is fetched
-    output = registry.parse(opts.output, ("get",), opts.template or "")
     if watching:
+        # kubectl builds its printer once the types are known, before anything is fetched
+        registry.parse(opts.output, ("get",), opts.template or "")
         from kctl.cli import get_watch
 
         get_watch.run(factory, env, targets, opts)
-    elif output.is_table:
+    elif registry.is_human_readable(opts.output, opts.template or ""):
         _print_tables(factory, env, targets, opts)
     else:
-        _print_generic(factory, env, targets, opts, output, _single_item_implied(list(args)))
+        _print_generic(factory, env, targets, opts, _single_item_implied(list(args)))
 
 
 # --------------------------------------------------------------------------- validation
@@ -452,17 +452,14 @@ def _print_tables(
 # --------------------------------------------------------------------------- json/yaml/name/...
 
 
-def _items(pages: Iterator[Page], strip: bool) -> Iterator[dict[str, Any]]:
+def _items(pages: Iterator[Page]) -> Iterator[dict[str, Any]]:
     """Objects one by one; list items get their kind/apiVersion back, as kubectl's decoder
     gives them."""
     from kctl.dynamic import list_items
-    from kctl.printers.json_yaml import strip_managed_fields
 
     for page in pages:
         body = page.body
-        objs = [body] if page.named or "items" not in body else list_items(body)
-        for obj in objs:
-            yield strip_managed_fields(obj) if strip else obj
+        yield from [body] if page.named or "items" not in body else list_items(body)
 
 
 def _name_items(pages: Iterator[Page]) -> Iterator[dict[str, Any]]:
@@ -472,7 +469,7 @@ def _name_items(pages: Iterator[Page]) -> Iterator[dict[str, Any]]:
     for page in pages:
         body = page.body
         if body.get("kind") != "Table":
-            yield from _items(iter([page]), False)
+            yield from _items(iter([page]))
             continue
         from kctl.printers.table import check_table
 
@@ -495,21 +492,37 @@ def _print_generic(
     env: Environment,
     targets: list[Target],
     opts: GetOptions,
-    output: registry.Output,
     single: bool,
 ) -> None:
     errors: list[KctlError] = []
-    printer = registry.to_printer(
-        output,
-        env.stdout,
-        environ=env.environ,
-        allow_missing_keys=opts.allow_missing_template_keys,
-        no_headers=opts.no_headers,
-    )
-    strip = output.strips_managed_fields and not opts.show_managed_fields
+
+    def build() -> registry.ObjectPrinter:
+        output = registry.parse(opts.output, ("get",), opts.template or "")
+        print_objects = registry.to_printer(
+            output,
+            env.stdout,
+            environ=env.environ,
+            allow_missing_keys=opts.allow_missing_template_keys,
+            no_headers=opts.no_headers,
+        )
+        if not output.strips_managed_fields or opts.show_managed_fields:
+            return print_objects
+        from kctl.printers.json_yaml import strip_managed_fields
+
+        return lambda objs, bare: print_objects(map(strip_managed_fields, objs), bare)
+
+    # kubectl's printGeneric builds its printer after fetching: a single missing object's
+    # NotFound, or nothing found under --ignore-not-found, is reported before a bad -o. Where
+    # the fetch cannot change the outcome, a bad -o or template file fails before any request.
+    early = None if single or opts.ignore_not_found else build()
+
+    def printer(objs: Iterator[dict[str, Any]], bare: bool) -> None:
+        (early or build())(objs, bare)
+
     # -o name needs neither the objects nor their metadata: a Table without objects has every
-    # name (50,000 realistic pods: 13 MB instead of 600 MB on the wire).
-    names_only = output.format == "name" and not opts.sort_by
+    # name (50,000 realistic pods: 13 MB instead of 600 MB on the wire). ("name" takes no
+    # value, so the registry parses exactly this string as the name format.)
+    names_only = opts.output == "name" and not opts.sort_by
     pages = _fetch(
         factory,
         targets,
@@ -518,7 +531,7 @@ def _print_generic(
         as_table=names_only,
         include_object="None" if names_only else None,
     )
-    items = _name_items(pages) if names_only else _items(pages, strip)
+    items = _name_items(pages) if names_only else _items(pages)
     if opts.sort_by:
         from kctl.printers import sorting
 

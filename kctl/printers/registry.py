@@ -77,14 +77,15 @@ class Output:
     __hash__ = None  # type: ignore[assignment]
 
     @property
-    def is_table(self) -> bool:
-        """The default or wide table (printed by the command, from server Tables)."""
-        return self.format in ("", "wide")
-
-    @property
     def strips_managed_fields(self) -> bool:
         """kubectl drops ``managedFields`` for json/yaml/kyaml only (unless asked not to)."""
         return self.format in JSON_YAML
+
+
+def is_human_readable(output: str, template: str = "") -> bool:
+    """kubectl's IsHumanReadablePrinter: the default table (no ``-o``, no ``--template``) or
+    ``-o wide``; everything else goes through the object printer built by ``to_printer``."""
+    return (not output and not template) or output == "wide"
 
 
 def parse(output: str, command: tuple[str, ...], template: str = "") -> Output:

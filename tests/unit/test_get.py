@@ -302,6 +302,22 @@ def test_single_named_object_prints_bare_and_errors_alone(fake: FakeGet) -> None
     assert result.stderr == 'Error from server (NotFound): deployments "nope" not found\n'
 
 
+@pytest.mark.parametrize("output", ["bogus", "jsonpath={.x", "jsonpath-file=/nonexistent/t"])
+def test_a_single_missing_object_is_reported_before_a_bad_output_format(
+    fake: FakeGet, output: str
+) -> None:
+    # kubectl fetches before it builds the printer (printGeneric), so the NotFound wins
+    result = fake(["deploy", "nope", "-o", output], expect=1)
+    assert result.streams == ("", 'Error from server (NotFound): deployments "nope" not found\n')
+    # and nothing found under --ignore-not-found is quiet, whatever -o says
+    assert fake(["deploy", "nope", "-o", output, "--ignore-not-found"]).streams == ("", "")
+
+
+def test_a_bad_output_format_still_wins_over_several_missing_names(fake: FakeGet) -> None:
+    result = fake(["deploy", "a", "b", "-o", "bogus"], expect=1)
+    assert result.stderr.startswith("error: unable to match a printer suitable for the output")
+
+
 @pytest.mark.parametrize(
     ("argv", "err"),
     [
