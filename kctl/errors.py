@@ -45,6 +45,11 @@ class UsageError(KctlError):
         return f"{text}\n{self.hint}" if self.hint else text
 
 
+class InvalidPathSegment(UsageError):
+    """A namespace, name, resource or subresource that cannot be a URL path segment
+    (client-go's IsValidPathSegmentName): ``error: invalid namespace "..": [may not be '..']``."""
+
+
 class ConfigError(KctlError):
     """Kubeconfig problems (missing context, unparsable file, bad credentials setup)."""
 

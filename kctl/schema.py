@@ -82,20 +82,18 @@ class GroupVersionResource(NamedTuple):
 
 def check_path_segment(what: str, value: str) -> None:
     """client-go's ``IsValidPathSegmentName`` with kubectl's texts: ``invalid namespace "..":
-    [may not be '..']``. kubectl prints the namespace error bare and the others after
-    ``error:`` (observed with kubectl 1.36: the namespace check runs in the request, the name
-    check in the resource builder), so the namespace error is a plain ``KctlError``."""
+    [may not be '..']``, after ``error:``; ``get`` prints the namespace error bare when a list
+    goes to the table printer (observed, kubectl 1.36; cli/get.py does that one)."""
     if value in (".", ".."):
         problems = [f"may not be '{value}'"]
     else:
         problems = [f"may not contain '{bad}'" for bad in ("/", "%") if bad in value]
     if not problems:
         return
-    from kctl.errors import KctlError, UsageError
+    from kctl.errors import InvalidPathSegment
     from kctl.gostr import go_quote
 
-    text = f"invalid {what} {go_quote(value)}: [{', '.join(problems)}]"
-    raise KctlError(text) if what == "namespace" else UsageError(text)
+    raise InvalidPathSegment(f"invalid {what} {go_quote(value)}: [{', '.join(problems)}]")
 
 
 class GroupVersionKind(NamedTuple):

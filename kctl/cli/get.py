@@ -27,13 +27,22 @@ import click
 from kctl.cli.options import global_options
 from kctl.cli.parsing import STRING_SLICE, PflagCommand
 from kctl.env import Environment
-from kctl.errors import APIError, KctlError, MultipleErrors, UsageError, malformed
+from kctl.errors import (
+    APIError,
+    InvalidPathSegment,
+    KctlError,
+    MultipleErrors,
+    UsageError,
+    malformed,
+)
+from kctl.gostr import go_quote
 from kctl.printers import registry
 
 if TYPE_CHECKING:
     from kctl.cli.factory import Factory
     from kctl.printers.table import TableBlock, TableOptions
     from kctl.restmapper import RESTMapping
+    from kctl.schema import GroupVersionResource
 
 _HINT = "See 'kctl get -h' for help and examples"
 _HELP = """Display one or many resources.
@@ -207,7 +216,9 @@ def _single_item_implied(args: list[str]) -> bool:
 
 
 def _split_types(text: str) -> list[str]:
-    return [t for t in text.split(",") if t]
+    """cli-runtime's SplitResourceArgument: each type once, empty ones kept (``pods,,ns`` is
+    an error about the type ``""``, not a list of two types)."""
+    return list(dict.fromkeys(text.split(",")))
 
 
 def _resolve(factory: Factory, args: list[str], opts: GetOptions) -> list[Target]:
@@ -300,6 +311,8 @@ def _fetch(
         resource = dynamic.resource(target.mapping.gvr, error_context=True).namespace(ns or "")
         if target.names:
             for name in target.names:
+                if not name:
+                    raise UsageError("resource name may not be empty")
                 try:
                     body = resource.get(
                         name,
@@ -325,7 +338,29 @@ def _fetch(
                     yield Page(target.mapping, body, False)
             except APIError as exc:
                 if not (opts.ignore_not_found and exc.code == 404):
-                    errors.append(exc)
+                    errors.append(_list_error(exc, target.mapping.gvr, opts))
+            except InvalidPathSegment as exc:
+                if as_table:
+                    # kubectl prints this one bare when a list goes to the table printer, and
+                    # after "error: " otherwise (observed, kubectl 1.36)
+                    raise KctlError(exc.message) from None
+                raise
+
+
+def _list_error(exc: APIError, gvr: GroupVersionResource, opts: GetOptions) -> APIError:
+    """cli-runtime's Selector.Visit: a BadRequest or NotFound from a list names what was
+    listed (``Unable to find "/v1, Resource=pods" that match label selector ...``)."""
+    if exc.code not in (400, 404) or not exc.status.raw:
+        return exc
+    what = f'"{gvr.group}/{gvr.version}, Resource={gvr.resource}"'
+    if opts.selector or opts.field_selector:
+        exc.status.message = (
+            f"Unable to find {what} that match label selector {go_quote(opts.selector or '')}, "
+            f"field selector {go_quote(opts.field_selector or '')}: {exc.status.message}"
+        )
+    else:
+        exc.status.message = f"Unable to list {what}: {exc.status.message}"
+    return exc
 
 
 def _finish(errors: list[KctlError]) -> None:

@@ -73,10 +73,11 @@ def resolve_entries(
     if overrides.user and user_name not in config.users:
         raise ConfigError(f'auth info "{user_name}" does not exist')
     if ctx is None:
-        raise ConfigError(f'context "{context_name}" does not exist')
+        # kubectl's ConfirmUsable wording (observed: get --context nope)
+        raise ConfigurationInvalid([f"{CONTEXT_NOT_FOUND}{context_name}"])
     cluster_name = ctx.get("cluster") or ""
     if overrides.cluster and cluster_name not in config.clusters:
-        raise ConfigError(f'cluster "{cluster_name}" does not exist')
+        raise ConfigError(f'no server found for cluster "{cluster_name}"')
 
     user = resolve_user_paths(
         config.users.get(user_name, {}), config.origin_dir("users", user_name)

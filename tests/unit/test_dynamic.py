@@ -104,9 +104,9 @@ def test_a_repeated_continue_token_stops_the_paging_loop() -> None:
 @pytest.mark.parametrize(
     ("namespace", "name", "text"),
     [
-        ("..", None, "invalid namespace \"..\": [may not be '..']"),
-        ("bad/ns", None, "invalid namespace \"bad/ns\": [may not contain '/']"),
-        ("a%2F", None, "invalid namespace \"a%2F\": [may not contain '%']"),
+        ("..", None, "error: invalid namespace \"..\": [may not be '..']"),
+        ("bad/ns", None, "error: invalid namespace \"bad/ns\": [may not contain '/']"),
+        ("a%2F", None, "error: invalid namespace \"a%2F\": [may not contain '%']"),
         ("ns", "..", "error: invalid resource name \"..\": [may not be '..']"),
         ("ns", ".", "error: invalid resource name \".\": [may not be '.']"),
         (

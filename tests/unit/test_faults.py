@@ -323,7 +323,10 @@ def test_closed_stdout_with_an_error_still_reports_the_error(
 ) -> None:
     fs.route(PODS, lambda ex: ex.respond(404, status(404, "NotFound", 'pods "x" not found')))
     r = kctl(fs, tmp_path, "get", "pods", stdout=-1)
-    assert (r.code, r.stderr) == (1, 'Error from server (NotFound): pods "x" not found\n')
+    assert (r.code, r.stderr) == (
+        1,
+        'Error from server (NotFound): Unable to list "/v1, Resource=pods": pods "x" not found\n',
+    )
 
 
 # -- class 2 (discovery) fixtures used below --------------------------------------------------
