@@ -172,6 +172,12 @@ def get(ctx: click.Context, /, args: tuple[str, ...], raw: str, **flags: Any) ->
     if raw:
         _raw(factory, env, raw, list(args), opts)
         return
+    from kctl.clientcmd.clientconfig import MissingEntry
+
+    try:
+        factory.namespace  # noqa: B018 - kubectl's Complete asks for it first (ConfirmUsable)
+    except MissingEntry as exc:
+        raise exc.confirm_usable() from None
     watching = opts.watch or opts.watch_only
     if watching or opts.output_watch_events or opts.live:
         from kctl.cli import get_watch

