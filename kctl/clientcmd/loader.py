@@ -228,7 +228,8 @@ def parse_kubeconfig(
             doc = parsed_cache.read(root, path, stamp, text)
         except KeyError:
             doc, node = _yaml_document(text)
-            parsed_cache.write(root, path, stamp, doc, node, text)
+            if node is not None:  # (a file of comments only has no document to cache)
+                parsed_cache.write(root, path, stamp, doc, node, text)
     else:
         doc, _node = _yaml_document(text)
     if doc is None:
