@@ -9,6 +9,7 @@ Scenario counts live in each ``settings(max_examples=...)``; the note of issue 1
 from __future__ import annotations
 
 import json
+import os
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -345,7 +346,13 @@ def test_any_argv_from_the_flag_table_parses_or_is_a_kctl_error(
     env = Environment.for_test(
         environ={"KUBECONFIG": str(config), "HOME": str(_DIR), "KUBECACHEDIR": str(_DIR / "c")}
     )
-    code = cli_main.run([*command, *words], env)  # anything but a KctlError escapes here
+    # In the scratch directory: a fuzzed --cache-dir=wide or --kubeconfig=x is relative to it.
+    cwd = os.getcwd()
+    os.chdir(_DIR)
+    try:
+        code = cli_main.run([*command, *words], env)  # anything but a KctlError escapes here
+    finally:
+        os.chdir(cwd)
     err = env.stderr.getvalue()  # type: ignore[attr-defined]
     assert isinstance(code, int)
     assert "Traceback" not in err
