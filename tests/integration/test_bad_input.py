@@ -145,3 +145,40 @@ def test_bad_input_matches_kubectl(kctl, kubectl, namespace, tmp_path, form):
         assert (ours.stdout, theirs.stdout.startswith('{\n    "apiVersion": "v1",')) == ("", True)
     elif ours.code != 0:
         assert ours.stdout == theirs.stdout
+
+
+_LAUGHS = "\n".join(
+    ['l0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    + [f"l{i}: &a{i} [" + ",".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 10)]
+)
+
+
+def _hostile_kubeconfig(kind: str, tmp_path) -> str:
+    path = tmp_path / "hostile"
+    if kind == "alias-bomb":
+        path.write_text(f"apiVersion: v1\nkind: Config\n{_LAUGHS}\n")
+    elif kind == "alias-bomb-in-a-cluster":
+        path.write_text(
+            "apiVersion: v1\nkind: Config\nclusters:\n- name: c\n  cluster:\n"
+            "    server: https://127.0.0.1:1\n    extensions:\n    - name: x\n      extension:\n"
+            + "\n".join("        " + line for line in _LAUGHS.splitlines())
+            + "\n"
+        )
+    elif kind == "deep":
+        path.write_text("apiVersion: v1\nkind: Config\nextensions: " + "[" * 20000 + "]" * 20000)
+    elif kind == "symlink-loop":
+        path.symlink_to(path)
+    return str(path)
+
+
+@pytest.mark.parametrize("kind", ["alias-bomb", "alias-bomb-in-a-cluster", "deep", "symlink-loop"])
+@pytest.mark.parametrize("command", [("config", "view"), ("get", "pods")])
+def test_hostile_kubeconfig_matches_kubectl(kctl, kubectl, tmp_path, kind, command):
+    """Before: config view spun for ever on an alias bomb and get accepted it; a symlink loop
+    was reported as a missing file."""
+    path = _hostile_kubeconfig(kind, tmp_path)
+    ours = kctl(*command, kubeconfig=path, timeout=30)
+    theirs = kubectl(*command, kubeconfig=path, timeout=30)
+    assert "Traceback" not in ours.stderr
+    assert (ours.code, ours.stdout, ours.stderr) == (theirs.code, theirs.stdout, theirs.stderr)
+    assert ours.code == 1
