@@ -18,6 +18,7 @@ import click
 from kctl.cli.factory import Factory
 from kctl.cli.options import global_options
 from kctl.cli.parsing import PflagCommand
+from kctl.dynamic import PatchType, patch_content_type
 from kctl.env import Environment
 from kctl.errors import KctlError, UsageError
 from kctl.gostr import go_quote
@@ -26,12 +27,6 @@ if TYPE_CHECKING:
     from kctl.rest.client import Response
 
 VERBS = ("GET", "POST", "PUT", "PATCH", "DELETE")
-PATCH_TYPES = {
-    "json": "application/json-patch+json",
-    "merge": "application/merge-patch+json",
-    "strategic": "application/strategic-merge-patch+json",
-    "apply": "application/apply-patch+yaml",
-}
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _BAD_ESCAPE = re.compile(r"%(?![0-9A-Fa-f]{2})(.{0,2})", re.DOTALL)
 
@@ -73,7 +68,7 @@ def _read_body(env: Environment, filename: str) -> bytes:
 
 def _content_type(verb: str, patch_type: str | None, body: bytes) -> str:
     if verb == "PATCH":
-        return PATCH_TYPES[patch_type or "strategic"]
+        return patch_content_type(patch_type or "strategic")
     # kubectl sends no Content-Type (the server assumes JSON); naming YAML lets YAML work too.
     return "application/json" if body.lstrip()[:1] in (b"{", b"[") else "application/yaml"
 
@@ -100,7 +95,7 @@ def _is_watch(path: str) -> bool:
 @click.option(
     "--type",
     "patch_type",
-    type=click.Choice(list(PATCH_TYPES)),
+    type=click.Choice([p.name.lower() for p in PatchType]),
     help="PATCH only: json, merge, strategic (default) or apply (server-side apply).",
 )
 @click.option(
