@@ -15,6 +15,8 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar, cast
 
 from kctl.params import query
+from kctl.rest.mediatypes import JSON_ACCEPT as JSON_ACCEPT  # re-exported: get_watch, tests
+from kctl.rest.mediatypes import TABLE_ACCEPT as TABLE_ACCEPT
 from kctl.schema import GroupVersionResource
 from kctl.unstructured import nested
 
@@ -34,14 +36,6 @@ class PatchType(StrEnum):
     MERGE = "application/merge-patch+json"
     STRATEGIC = "application/strategic-merge-patch+json"
     APPLY = "application/apply-patch+yaml"
-
-
-TABLE_ACCEPT = (
-    "application/json;as=Table;v=v1;g=meta.k8s.io,"
-    "application/json;as=Table;v=v1beta1;g=meta.k8s.io,"
-    "application/json"
-)
-JSON_ACCEPT = "application/json"
 
 
 def _headers(as_table: bool) -> dict[str, str]:

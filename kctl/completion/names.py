@@ -26,7 +26,6 @@ if TYPE_CHECKING:
 
 DEADLINE_SECONDS = 2.0  # the whole lookup, connect to last byte
 CACHE_SECONDS = 10.0  # how long a list is reused across TABs
-_TABLE_ACCEPT = "application/json;as=Table;v=v1;g=meta.k8s.io, application/json"
 
 
 class Unavailable(Exception):
@@ -98,6 +97,7 @@ def _get(
     from kctl.errors import KctlError
     from kctl.rest.auth import Authenticator
     from kctl.rest.client import RESTClient
+    from kctl.rest.mediatypes import TABLE_ACCEPT
 
     env = Environment(environ=environ)  # -v logs and warnings on stderr (the scripts drop it)
     client = RESTClient(
@@ -118,7 +118,7 @@ def _get(
     signal.setitimer(signal.ITIMER_REAL, deadline)
     try:
         return client.get_json(
-            path, {"includeObject": "None"}, headers={"Accept": _TABLE_ACCEPT}, timeout=deadline
+            path, {"includeObject": "None"}, headers={"Accept": TABLE_ACCEPT}, timeout=deadline
         )
     except KctlError as exc:  # no answer, an error answer, not JSON, the deadline
         raise Unavailable(type(exc).__name__) from exc

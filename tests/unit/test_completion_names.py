@@ -148,6 +148,17 @@ def test_names_come_from_a_metadata_only_table_in_the_context_namespace(tmp_path
     assert headers["Authorization"] == "Bearer s3cret"
 
 
+def test_the_table_request_accepts_what_get_accepts(tmp_path, fake):
+    # one Accept rule for get and a TAB: v1 Tables, else v1beta1 (older aggregated APIs)
+    from kctl.dynamic import TABLE_ACCEPT
+
+    world = _world(tmp_path, fake.url)
+    assert values(world, "get", "pods", "") == ["alpha", "beta", "gamma"]
+    accept = fake.requests[0][1]["Accept"]
+    assert accept == TABLE_ACCEPT
+    assert "application/json;as=Table;v=v1beta1;g=meta.k8s.io" in accept
+
+
 def test_impersonation_is_sent_as_the_rest_client_sends_it(tmp_path, fake):
     user = (
         "{token: s3cret, as: jane, as-uid: u-1, as-groups: [dev, ops], as-user-extra: {s/x: [a]}}"

@@ -88,6 +88,7 @@ _REST = {
     "kctl.rest.auth",
     "kctl.rest.client",
     "kctl.rest.httplog",
+    "kctl.rest.mediatypes",
     "kctl.rest.response",
     "kctl.rest.stdlib",
     "kctl.rest.transport",
