@@ -35,7 +35,7 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "Result": ("kctl.rest.client", "Result"),
     "DynamicClient": ("kctl.dynamic", "DynamicClient"),
     "ResourceClient": ("kctl.dynamic", "ResourceClient"),
-    "PatchType": ("kctl.dynamic", "PatchType"),
+    "PatchType": ("kctl.rest.patch", "PatchType"),
     "WatchEvent": ("kctl.dynamic", "Event"),
     "Clientset": ("kctl.clientset", "Clientset"),
     "DiscoveryClient": ("kctl.discovery.client", "DiscoveryClient"),
@@ -130,7 +130,7 @@ if TYPE_CHECKING:
         APIResourceList,
         GroupDiscoveryFailed,
     )
-    from kctl.dynamic import DynamicClient, PatchType, ResourceClient
+    from kctl.dynamic import DynamicClient, ResourceClient
     from kctl.dynamic import Event as WatchEvent
     from kctl.errors import (
         AlreadyExists,
@@ -150,6 +150,7 @@ if TYPE_CHECKING:
     from kctl.libenv import ServerWarning
     from kctl.rest.client import Request, RESTClient, Result
     from kctl.rest.config import RestConfig
+    from kctl.rest.patch import PatchType
     from kctl.restmapper import NoKindMatch, RESTMapper, RESTMapping
     from kctl.schema import GroupVersion
     from kctl.schema import GroupVersionKind as GVK

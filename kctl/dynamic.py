@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Mapping
-from enum import StrEnum
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar, cast
 
 from kctl.params import query
 from kctl.rest.mediatypes import JSON_ACCEPT as JSON_ACCEPT  # re-exported: get_watch, tests
 from kctl.rest.mediatypes import TABLE_ACCEPT as TABLE_ACCEPT
+from kctl.rest.patch import PatchType, patch_content_type
 from kctl.schema import GroupVersionResource
 from kctl.unstructured import nested
 
@@ -27,15 +27,6 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 L = TypeVar("L")
 T_co = TypeVar("T_co", covariant=True)
-
-
-class PatchType(StrEnum):
-    """client-go's ``types.PatchType``: the Content-Type of a PATCH body."""
-
-    JSON = "application/json-patch+json"
-    MERGE = "application/merge-patch+json"
-    STRATEGIC = "application/strategic-merge-patch+json"
-    APPLY = "application/apply-patch+yaml"
 
 
 def _headers(as_table: bool) -> dict[str, str]:
@@ -392,16 +383,6 @@ class _StartAt:
     def watch(self, params: Mapping[str, str], read_timeout: float) -> Iterator[dict[str, Any]]:
         events: Iterator[dict[str, Any]] = self.inner.watch(params, read_timeout)
         return events
-
-
-def patch_content_type(kind: PatchType | str) -> str:
-    """The Content-Type for a ``PatchType``, its name (``"merge"``, ``"json"``, ...) or a
-    Content-Type string (passed through)."""
-    if isinstance(kind, PatchType):
-        return kind.value
-    if kind.upper() in PatchType.__members__:
-        return PatchType[kind.upper()].value
-    return kind
 
 
 def _name_of(obj: Any) -> str:

@@ -308,8 +308,10 @@ def _fetch(
     *,
     as_table: bool,
     include_object: str | None,
+    human: bool = False,
 ) -> Iterator[Page]:
-    """Every answer in kubectl's order; failures go to ``errors`` (ContinueOnError)."""
+    """Every answer in kubectl's order; failures go to ``errors`` (ContinueOnError).
+    ``human``: the answers go to the table printer (some error texts depend on it)."""
     dynamic = factory.dynamic
     chunk = 0 if opts.sort_by else opts.chunk_size
     for target in targets:
@@ -346,9 +348,9 @@ def _fetch(
                 if not (opts.ignore_not_found and exc.code == 404):
                     errors.append(_list_error(exc, target.mapping.gvr, opts))
             except InvalidPathSegment as exc:
-                if as_table:
+                if human:
                     # kubectl prints this one bare when a list goes to the table printer, and
-                    # after "error: " otherwise (observed, kubectl 1.36)
+                    # after "error: " otherwise, -o name included (observed, kubectl 1.36)
                     raise KctlError(exc.message) from None
                 raise
 
@@ -445,7 +447,9 @@ def _print_tables(
 
     errors: list[KctlError] = []
     include = _include_object(opts, targets)
-    pages = _fetch(factory, targets, opts, errors, as_table=True, include_object=include)
+    pages = _fetch(
+        factory, targets, opts, errors, as_table=True, include_object=include, human=True
+    )
     namespaced_only = not opts.all_namespaces
     written = False
     if env.colour:

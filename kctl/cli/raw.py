@@ -18,10 +18,10 @@ import click
 from kctl.cli.factory import Factory
 from kctl.cli.options import global_options
 from kctl.cli.parsing import PflagCommand
-from kctl.dynamic import PatchType, patch_content_type
 from kctl.env import Environment
 from kctl.errors import KctlError, UsageError
 from kctl.gostr import go_quote
+from kctl.rest.patch import PatchType, patch_content_type
 
 if TYPE_CHECKING:
     from kctl.rest.client import Response

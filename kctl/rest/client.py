@@ -632,7 +632,7 @@ class RESTClient:
     def patch(self, patch_type: str) -> Request:
         """A PATCH request with the body's type: ``kctl.PatchType.MERGE``/``STRATEGIC``/
         ``JSON``/``APPLY`` (or a Content-Type string)."""
-        from kctl.dynamic import patch_content_type
+        from kctl.rest.patch import patch_content_type
 
         return Request(self, "PATCH").header("Content-Type", patch_content_type(patch_type))
 

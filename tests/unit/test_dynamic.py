@@ -10,9 +10,10 @@ from typing import Any
 
 import pytest
 
-from kctl.dynamic import JSON_ACCEPT, TABLE_ACCEPT, DynamicClient, PatchType, read_ahead
+from kctl.dynamic import JSON_ACCEPT, TABLE_ACCEPT, DynamicClient, read_ahead
 from kctl.errors import KctlError
 from kctl.rest.client import Request
+from kctl.rest.patch import PatchType
 from kctl.schema import GroupVersionResource
 
 PODS = GroupVersionResource("", "v1", "pods")

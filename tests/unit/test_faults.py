@@ -351,6 +351,10 @@ def aggregated_with(mutate: Any) -> Any:
         (["get", "pods", "-n", "bad/ns"], "invalid namespace \"bad/ns\": [may not contain '/']\n"),
         (["get", "pods", "-n", "a%2F"], "invalid namespace \"a%2F\": [may not contain '%']\n"),
         (
+            ["get", "pods", "-n", "..", "-o", "name"],
+            "error: invalid namespace \"..\": [may not be '..']\n",
+        ),
+        (
             ["get", "pods", "..", "-o", "name"],
             "error: invalid resource name \"..\": [may not be '..']\n",
         ),

@@ -89,6 +89,7 @@ _REST = {
     "kctl.rest.client",
     "kctl.rest.httplog",
     "kctl.rest.mediatypes",
+    "kctl.rest.patch",
     "kctl.rest.response",
     "kctl.rest.stdlib",
     "kctl.rest.transport",
