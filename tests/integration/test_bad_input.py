@@ -84,6 +84,22 @@ CASES: list[tuple[str, ...]] = [
     # raw paths
     ("get", "--raw", "no-slash"),
     ("get", "--raw", "/api/%zz"),
+    # watch flags
+    ("get", "pods", "-n", NS, "-w=maybe"),
+    ("get", "pods", "-n", NS, "--watch-only=2"),
+    ("get", "pods", "-n", NS, "--output-watch-events=x"),
+    # api-resources, api-versions, version
+    ("api-resources", "--namespaced=maybe"),
+    ("api-resources", "--cached=maybe"),
+    ("api-resources", "--no-headers=2"),
+    ("api-resources", "-o", "bogus"),
+    ("api-resources", "--sort-by=x"),
+    ("api-resources", "--bogus"),
+    ("api-versions", "--bogus"),
+    ("api-versions", "-o", "json"),
+    ("version", "-o", "bogus"),
+    ("version", "--client=maybe"),
+    ("version", "--bogus"),
     # config commands
     ("config", "use-context", "nope"),
     ("config", "view", "-o", "bogus"),
