@@ -15,7 +15,6 @@ Needs ``pip install '.[bench]'`` (``make bench`` does it into its own venv) and 
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import statistics
 import sys
@@ -23,7 +22,7 @@ import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from bench import runner, scenarios, seed
+from bench import report, runner, scenarios, seed
 from bench.cluster import (
     REPO_ROOT,
     AdminClient,
@@ -170,11 +169,7 @@ def main(argv: list[str] | None = None) -> int:
     text = render(rows, meta)
     print(text)
     stem = RESULTS / ("library-quick" if quick else "library-latest")
-    stem.parent.mkdir(parents=True, exist_ok=True)
-    stem.with_suffix(".md").write_text(text)
-    stem.with_suffix(".json").write_text(
-        json.dumps({"meta": meta, "rows": [asdict(r) for r in rows]}, indent=1) + "\n"
-    )
+    report.write_pair(stem, text, {"meta": meta, "rows": [asdict(r) for r in rows]})
     return 0
 
 

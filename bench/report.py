@@ -195,9 +195,15 @@ def write_atomic(path: Path, text: str) -> None:
 
 def write(meta: Meta, results: list[ScenarioResult], stem: Path) -> tuple[Path, Path]:
     """Write ``<stem>.md`` and ``<stem>.json``; returns both paths."""
+    return write_pair(stem, render_markdown(meta, results), to_json(meta, results))
+
+
+def write_pair(stem: Path, markdown: str, payload: Any) -> tuple[Path, Path]:
+    """Write a report as ``<stem>.md`` and its data as ``<stem>.json`` (every benchmark's
+    results go out this way); returns both paths."""
     md, js = stem.with_suffix(".md"), stem.with_suffix(".json")
-    write_atomic(md, render_markdown(meta, results))
-    write_atomic(js, json.dumps(to_json(meta, results), indent=2) + "\n")
+    write_atomic(md, markdown)
+    write_atomic(js, json.dumps(payload, indent=2) + "\n")
     return md, js
 
 

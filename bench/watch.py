@@ -19,7 +19,6 @@ Writes ``bench/results/watch-<latest|quick>.{md,json}``. Environment as for ``py
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import signal
 import statistics
@@ -32,7 +31,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from bench import scenarios, seed
+from bench import report, scenarios, seed
 from bench.cluster import (
     REPO_ROOT,
     AdminClient,
@@ -323,11 +322,7 @@ def main(argv: list[str] | None = None) -> int:
     text = render(tools, meta)
     print(text)
     stem = RESULTS / ("watch-quick" if quick else "watch-latest")
-    stem.parent.mkdir(parents=True, exist_ok=True)
-    stem.with_suffix(".md").write_text(text)
-    stem.with_suffix(".json").write_text(
-        json.dumps({"meta": meta, "tools": [asdict(t) for t in tools]}, indent=1) + "\n"
-    )
+    report.write_pair(stem, text, {"meta": meta, "tools": [asdict(r) for r in tools]})
     return 0
 
 

@@ -12,6 +12,7 @@ from bench.report import (
     render_markdown,
     to_json,
     write,
+    write_pair,
 )
 from bench.stats import Summary
 
@@ -167,3 +168,11 @@ def test_skipped_scenarios_are_listed_with_why_and_seeding_time_shown():
     assert "- scale-get-pods-all-50000: not run: BENCH_SCALE=large only" in text
     assert "seeding 312 s" in text
     assert to_json(meta, [skipped])["scenarios"][0]["skipped"] == "BENCH_SCALE=large only"
+
+
+def test_every_benchmark_writes_its_report_and_data_the_same_way(tmp_path):
+    """library and watch reports go through the one writer: both files, no temp file left."""
+    md, js = write_pair(tmp_path / "out" / "watch-latest", "# report\n", {"meta": {"runs": "3"}})
+    assert md.read_text() == "# report\n"
+    assert json.loads(js.read_text()) == {"meta": {"runs": "3"}}
+    assert sorted(p.name for p in md.parent.iterdir()) == ["watch-latest.json", "watch-latest.md"]
