@@ -9,13 +9,11 @@ no one sees the environment change under them.
 from __future__ import annotations
 
 import codecs
-import dataclasses
 import io
 import os
 import sys
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from typing import IO, TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -33,19 +31,88 @@ def default_cache_root(environ: Mapping[str, str], flag: str | None = None) -> P
     return Path(cache_root(environ, flag))
 
 
-@dataclass(frozen=True)
-class Environment:
-    """Streams, terminal facts, colour choice, cache location, clock and environment variables."""
+_FIELDS = (
+    "stdout",
+    "stderr",
+    "stdin",
+    "environ",
+    "stdout_isatty",
+    "stderr_isatty",
+    "cache_dir_flag",
+    "clock",
+    "terminal_width",
+)
 
-    stdout: IO[str] = field(default_factory=lambda: sys.stdout)
-    stderr: IO[str] = field(default_factory=lambda: sys.stderr)
-    stdin: IO[str] = field(default_factory=lambda: sys.stdin)
-    environ: Mapping[str, str] = field(default_factory=lambda: os.environ)
-    stdout_isatty: bool = False
-    stderr_isatty: bool = False
-    cache_dir_flag: str | None = None
-    clock: Callable[[], float] = time.time
-    terminal_width: int | None = None
+
+class Environment:
+    """Streams, terminal facts, colour choice, cache location, clock and environment variables.
+
+    Immutable: ``replace`` gives a changed copy. (A plain class rather than a frozen dataclass:
+    every command builds one, and generating a dataclass costs most of a millisecond of
+    start-up.)"""
+
+    __slots__ = (*_FIELDS, "__weakref__")
+    _fields: tuple[str, ...] = _FIELDS  # what replace() and repr() go through (subclasses add)
+
+    stdout: IO[str]
+    stderr: IO[str]
+    stdin: IO[str]
+    environ: Mapping[str, str]
+    stdout_isatty: bool
+    stderr_isatty: bool
+    cache_dir_flag: str | None
+    clock: Callable[[], float]
+    terminal_width: int | None
+
+    def __init__(
+        self,
+        stdout: IO[str] | None = None,
+        stderr: IO[str] | None = None,
+        stdin: IO[str] | None = None,
+        environ: Mapping[str, str] | None = None,
+        stdout_isatty: bool = False,
+        stderr_isatty: bool = False,
+        cache_dir_flag: str | None = None,
+        clock: Callable[[], float] = time.time,
+        terminal_width: int | None = None,
+    ) -> None:
+        values = (
+            sys.stdout if stdout is None else stdout,
+            sys.stderr if stderr is None else stderr,
+            sys.stdin if stdin is None else stdin,
+            os.environ if environ is None else environ,
+            stdout_isatty,
+            stderr_isatty,
+            cache_dir_flag,
+            clock,
+            terminal_width,
+        )
+        for name, value in zip(_FIELDS, values, strict=True):
+            object.__setattr__(self, name, value)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(
+            f"{type(self).__name__} is immutable (use replace): cannot set {name!r}"
+        )
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"{type(self).__name__} is immutable: cannot delete {name!r}")
+
+    def __repr__(self) -> str:
+        # the environment variables may hold credentials: never shown
+        shown = ", ".join(
+            f"{name}={getattr(self, name)!r}" for name in self._fields if name != "environ"
+        )
+        return f"{type(self).__name__}({shown}, environ=<{len(self.environ)} variables>)"
+
+    def replace(self, **changes: Any) -> Environment:
+        """A copy with the given fields changed."""
+        unknown = set(changes) - set(self._fields)
+        if unknown:
+            raise TypeError(f"{type(self).__name__} has no field(s) {sorted(unknown)}")
+        values = {name: getattr(self, name) for name in self._fields}
+        values.update(changes)
+        return type(self)(**values)
 
     @classmethod
     def from_process(cls) -> Environment:
@@ -87,7 +154,7 @@ class Environment:
 
     def with_cache_dir(self, flag: str | None) -> Environment:
         """This environment with ``--cache-dir`` applied (itself when the flag is not given)."""
-        return dataclasses.replace(self, cache_dir_flag=flag) if flag else self
+        return self.replace(cache_dir_flag=flag) if flag else self
 
     @property
     def cache_root(self) -> Path:

@@ -14,11 +14,9 @@ never writes to stdout/stderr and never changes ``sys.*``:
 from __future__ import annotations
 
 import io
-import os
 import sys
 import warnings
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from typing import IO, Any, cast
 
 from kctl.env import Environment
@@ -75,15 +73,32 @@ def verbosity_from_logger() -> int:
     return 8 if logger().isEnabledFor(DEBUG) else 0
 
 
-@dataclass(frozen=True)
 class LibraryEnvironment(Environment):
     """An ``Environment`` for library use: see the module docstring."""
 
-    stdout: IO[str] = field(default_factory=lambda: cast(IO[str], _LogStream(INFO)))
-    stderr: IO[str] = field(default_factory=lambda: cast(IO[str], _LogStream(DEBUG)))
-    stdin: IO[str] = field(default_factory=lambda: sys.stdin)
-    environ: Mapping[str, str] = field(default_factory=lambda: os.environ)
-    warning_handler: WarningHandler = warn_through_python
+    __slots__ = ("warning_handler",)
+    _fields = (*Environment._fields, "warning_handler")
+
+    warning_handler: WarningHandler
+
+    def __init__(
+        self,
+        stdout: IO[str] | None = None,
+        stderr: IO[str] | None = None,
+        stdin: IO[str] | None = None,
+        environ: Mapping[str, str] | None = None,
+        *,
+        warning_handler: WarningHandler = warn_through_python,
+        **rest: Any,
+    ) -> None:
+        super().__init__(
+            stdout=cast(IO[str], _LogStream(INFO)) if stdout is None else stdout,
+            stderr=cast(IO[str], _LogStream(DEBUG)) if stderr is None else stderr,
+            stdin=stdin,
+            environ=environ,
+            **rest,
+        )
+        object.__setattr__(self, "warning_handler", warning_handler)
 
     def warn(self, text: str) -> None:
         self.warning_handler(text)

@@ -7,7 +7,6 @@ when that command runs or its own ``--help`` is asked for.
 
 from __future__ import annotations
 
-import dataclasses
 import importlib
 import sys
 from collections.abc import Sequence
@@ -72,8 +71,7 @@ def run(argv: Sequence[str], env: Environment | None = None) -> int:
         # Failing standard streams become kubectl's `error: write /dev/stdout: ...` (streams.py).
         from kctl.cli.streams import guard
 
-        env = dataclasses.replace(
-            Environment.from_process(),
+        env = Environment.from_process().replace(
             stdout=guard(sys.stdout, "/dev/stdout"),
             stderr=guard(sys.stderr, "/dev/stderr"),
             stdin=guard(sys.stdin, "/dev/stdin"),

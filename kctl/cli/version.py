@@ -6,7 +6,6 @@ release; the server part is the server's ``/version`` answer as is.
 
 from __future__ import annotations
 
-import json
 import platform
 from typing import Any
 
@@ -71,6 +70,8 @@ def version(ctx: click.Context, extra: tuple[str, ...], client_only: bool, outpu
         except KctlError as exc:
             server_error = exc  # kubectl prints the client part first, then the error
     if output == "json":
+        import json
+
         out.write(json.dumps(info, indent=2, ensure_ascii=False) + "\n")
     elif output == "yaml":
         from kctl.printers.json_yaml import dumps_yaml

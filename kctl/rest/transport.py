@@ -8,7 +8,6 @@ bundle in the environment cannot widen (or replace) the kubeconfig's trust.
 from __future__ import annotations
 
 import functools
-import ipaddress
 import os
 import socket
 import ssl
@@ -65,8 +64,7 @@ def build_ssl_context(
 ) -> ssl.SSLContext:
     """An SSLContext trusting exactly the kubeconfig's CA (or the system roots without one).
 
-    Client cert and key: ``ssl`` only loads them from paths, so they are written 0600 into a
-    private (0700) temporary directory and removed as soon as they are loaded."""
+    Client cert and key: ``ssl`` only loads them from paths (see ``_load_client_pair``)."""
     ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)  # TLS >= 1.2, hostname check, CERT_REQUIRED
     if insecure:
         ctx.check_hostname = False
@@ -88,6 +86,52 @@ def build_ssl_context(
 
 
 def _load_client_pair(ctx: ssl.SSLContext, cert: bytes, key: bytes) -> None:
+    """Load a client certificate and key given as bytes.
+
+    Where the system has anonymous in-memory files (Linux), the key never reaches a disk and no
+    temporary-file machinery is imported (it costs a few ms of every command's start-up);
+    elsewhere they are written 0600 into a private (0700) temporary directory and removed as
+    soon as they are loaded."""
+    try:
+        loaded = _load_from_memory(ctx, cert, key)
+        if not loaded:
+            _load_from_tempdir(ctx, cert, key)
+    except ssl.SSLError as exc:
+        if exc.reason == "KEY_VALUES_MISMATCH":
+            raise ConfigError("tls: private key does not match public key") from None
+        reason = str(exc.reason or exc).lower().replace("_", " ")
+        raise ConfigError(f"tls: failed to load client certificate/key: {reason}") from None
+
+
+def _load_from_memory(ctx: ssl.SSLContext, cert: bytes, key: bytes) -> bool:
+    """Load the pair through two memfds opened again by their /proc path; False when the
+    system offers neither (then nothing was loaded)."""
+    create = getattr(os, "memfd_create", None)
+    if create is None:
+        return False
+    fds: list[int] = []
+    try:
+        for name, data in (("kctl-client-crt", cert), ("kctl-client-key", key)):
+            fd = create(name, os.MFD_CLOEXEC)
+            fds.append(fd)
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view) :]
+        paths = [f"/proc/self/fd/{fd}" for fd in fds]
+        if not all(os.path.exists(path) for path in paths):
+            return False  # no /proc mounted
+        ctx.load_cert_chain(paths[0], paths[1])
+        return True
+    except ssl.SSLError:
+        raise
+    except OSError:
+        return False  # memfds refused (seccomp, limits): the temporary directory still works
+    finally:
+        for fd in fds:
+            os.close(fd)
+
+
+def _load_from_tempdir(ctx: ssl.SSLContext, cert: bytes, key: bytes) -> None:
     import shutil
     import tempfile
 
@@ -99,13 +143,7 @@ def _load_client_pair(ctx: ssl.SSLContext, cert: bytes, key: bytes) -> None:
             fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)
-        try:
-            ctx.load_cert_chain(cert_path, key_path)
-        except ssl.SSLError as exc:
-            if exc.reason == "KEY_VALUES_MISMATCH":
-                raise ConfigError("tls: private key does not match public key") from None
-            reason = str(exc.reason or exc).lower().replace("_", " ")
-            raise ConfigError(f"tls: failed to load client certificate/key: {reason}") from None
+        ctx.load_cert_chain(cert_path, key_path)
     finally:
         shutil.rmtree(tmpdir, ignore_errors=True)
 
@@ -147,6 +185,8 @@ def proxy_for(url: str, proxy_url: str | None, environ: Mapping[str, str]) -> st
 
 
 def _is_loopback(host: str) -> bool:
+    import ipaddress  # only once an environment proxy is set: most commands never get here
+
     try:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
@@ -154,6 +194,8 @@ def _is_loopback(host: str) -> bool:
 
 
 def _no_proxy_matches(host: str, port: int, no_proxy: str) -> bool:
+    import ipaddress
+
     try:
         ip: ipaddress.IPv4Address | ipaddress.IPv6Address | None = ipaddress.ip_address(host)
     except ValueError:
@@ -274,6 +316,8 @@ def hostname_mismatch_text(host: str, port: int, sni: str, wanted: str) -> str |
         decoded = _decode_cert(ssl.DER_cert_to_PEM_cert(der))
     except (OSError, ValueError, AttributeError):
         return None
+    import ipaddress
+
     sans = decoded.get("subjectAltName") or ()
     dns = [str(v) for k, v in sans if k == "DNS"]
     ips = []

@@ -5,7 +5,6 @@ credential cache and its expiry. Error texts are kubectl v1.36.3's for the same 
 from __future__ import annotations
 
 import base64
-import dataclasses
 import io
 import json
 import stat
@@ -180,7 +179,7 @@ def test_static_credentials_mean_the_plugin_never_runs(tmp_path: Path) -> None:
 def test_interactive_if_available_follows_stdin(tmp_path: Path) -> None:
     config = exec_config(tmp_path)
     config.exec_config.interactive_mode = "IfAvailable"  # type: ignore[union-attr]
-    terminal = dataclasses.replace(make_env(tmp_path), stdin=TTYInput())
+    terminal = make_env(tmp_path).replace(stdin=TTYInput())
     Authenticator(config, terminal).credentials()
     Authenticator(config, make_env(tmp_path / "other")).credentials()
     first, second = runs(tmp_path)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 import pytest
@@ -68,8 +67,27 @@ def test_process_streams_write_invalid_utf8_back_as_bytes_not_a_traceback() -> N
 
 def test_the_environment_cannot_be_changed_after_creation() -> None:
     env = Environment.for_test()
-    with pytest.raises(dataclasses.FrozenInstanceError):
+    with pytest.raises(AttributeError, match="immutable"):
         env.cache_dir_flag = "/elsewhere"  # type: ignore[misc]
+    with pytest.raises(AttributeError, match="immutable"):
+        del env.stdout
+    assert env.cache_dir_flag is None
+
+
+def test_replace_gives_a_changed_copy_and_refuses_unknown_fields() -> None:
+    env = Environment.for_test(environ={"A": "1"})
+    wide = env.replace(terminal_width=120)
+    assert (wide.terminal_width, env.terminal_width) == (120, None)
+    assert wide.stdout is env.stdout and wide.environ is env.environ
+    with pytest.raises(TypeError, match="no field"):
+        env.replace(colour=True)
+
+
+def test_the_environment_repr_never_shows_its_variables() -> None:
+    env = Environment.for_test(environ={"KUBE_TOKEN": "s3cret-value"})
+    text = repr(env)
+    assert "s3cret-value" not in text and "KUBE_TOKEN" not in text
+    assert "environ=<1 variables>" in text
 
 
 def test_cache_dir_flag_gives_a_new_environment(tmp_path: Path) -> None:

@@ -98,7 +98,15 @@ _REST = {
 
 # Standard-library modules no short command needs (the exec plugin, logging, threads pools,
 # temporary files are for other paths).
-_NEVER = {"subprocess", "logging", "concurrent", "decimal", "hashlib", "tempfile", "asyncio"}
+_NEVER = {
+    "subprocess",
+    "logging",
+    "concurrent",
+    "decimal",
+    "hashlib",
+    "tempfile",
+    "asyncio",
+}
 _NO_NETWORK = _NEVER | {"ssl", "socket", "http", "email", "select"}
 
 # name -> (argv, kctl modules it may load, stdlib top-level modules it must not load)
@@ -140,7 +148,9 @@ HOT: dict[str, tuple[tuple[str, ...], set[str], set[str]]] = {
             "kctl.restmapper.rules",
             "kctl.unstructured",
         },
-        _NEVER,
+        # shutil: only help needs it (click asks it for the terminal width); a client
+        # certificate is loaded from memory, not from temporary files.
+        _NEVER | {"shutil", "bz2", "lzma"},
     ),
 }
 

@@ -287,29 +287,86 @@ def test_client_certificate_is_presented_and_no_key_file_is_left(
     assert list(tmp_path.iterdir()) == []
 
 
-def test_client_certificate_temp_files_are_private_while_they_exist(
-    pki: PKI, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from kctl.rest import transport
-
-    modes: list[tuple[int, int]] = []
+def _load_cert_chain_spy(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    """Records where each client key was read from: its path, and what that path is."""
+    seen: list[tuple[str, str]] = []
     real = ssl.SSLContext.load_cert_chain
 
     def spy(self: ssl.SSLContext, certfile: str, keyfile: str | None = None, **kw: Any) -> None:
         assert keyfile is not None
-        modes.append(
-            (os.stat(keyfile).st_mode & 0o777, os.stat(os.path.dirname(keyfile)).st_mode & 0o777)
-        )
+        if keyfile.startswith("/proc/self/fd/"):
+            what = os.readlink(keyfile)
+        else:
+            mode = os.stat(keyfile).st_mode & 0o777
+            what = f"file {mode:o} in dir {os.stat(os.path.dirname(keyfile)).st_mode & 0o777:o}"
+        seen.append((keyfile, what))
         real(self, certfile, keyfile, **kw)
 
     monkeypatch.setattr(ssl.SSLContext, "load_cert_chain", spy)
-    transport.build_ssl_context(
+    return seen
+
+
+def _build_with_client_pair(pki: PKI) -> ssl.SSLContext:
+    from kctl.rest import transport
+
+    return transport.build_ssl_context(
         ca_data=pki.ca_a_pem,
         insecure=False,
         client_cert_data=pki.client_cert,
         client_key_data=pki.client_key,
     )
-    assert modes == [(0o600, 0o700)]
+
+
+@pytest.mark.skipif(not hasattr(os, "memfd_create"), reason="needs anonymous memory files")
+def test_client_key_is_read_from_memory_not_from_a_disk_file(
+    pki: PKI, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen = _load_cert_chain_spy(monkeypatch)
+    _build_with_client_pair(pki)
+    assert len(seen) == 1
+    assert seen[0][1].startswith("/memfd:kctl-client-key")
+    fd = int(seen[0][0].rsplit("/", 1)[1])
+    with pytest.raises(OSError):
+        os.fstat(fd)  # closed again once loaded
+
+
+@pytest.mark.parametrize("how", ["missing", "refused"])
+def test_without_memory_files_the_key_goes_through_a_private_temp_dir(
+    pki: PKI, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, how: str
+) -> None:
+    if how == "missing":
+        monkeypatch.delattr(os, "memfd_create", raising=False)
+    else:
+
+        def refuse(name: str, flags: int = 0) -> int:
+            raise OSError(38, "Function not implemented")
+
+        monkeypatch.setattr(os, "memfd_create", refuse, raising=False)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    seen = _load_cert_chain_spy(monkeypatch)
+    _build_with_client_pair(pki)
+    assert [what for _path, what in seen] == ["file 600 in dir 700"]
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("memory", [True, False])
+def test_a_key_that_does_not_match_the_certificate_is_a_config_error(
+    pki: PKI, monkeypatch: pytest.MonkeyPatch, memory: bool
+) -> None:
+    from kctl.errors import ConfigError
+    from kctl.rest import transport
+
+    if not memory:
+        monkeypatch.delattr(os, "memfd_create", raising=False)
+    other_key = _key_pem(ec.generate_private_key(ec.SECP256R1()))
+    mismatch = "^error: tls: private key does not match public key$"
+    with pytest.raises(ConfigError, match=mismatch):
+        transport.build_ssl_context(
+            ca_data=None,
+            insecure=False,
+            client_cert_data=pki.client_cert,
+            client_key_data=other_key,
+        )
 
 
 # -- proxies ----------------------------------------------------------------------------------
