@@ -63,8 +63,8 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "ConfigError": ("kctl.errors", "ConfigError"),
     "ConnectionFailed": ("kctl.errors", "ConnectionFailed"),
     "APIError": ("kctl.errors", "APIError"),
-    "Status": ("kctl.errors", "Status"),
-    "StatusCause": ("kctl.errors", "StatusCause"),
+    "Status": ("kctl.status", "Status"),
+    "StatusCause": ("kctl.status", "StatusCause"),
     "NotFound": ("kctl.errors", "NotFound"),
     "Unauthorized": ("kctl.errors", "Unauthorized"),
     "Forbidden": ("kctl.errors", "Forbidden"),
@@ -143,8 +143,6 @@ if TYPE_CHECKING:
         KctlError,
         NotFound,
         ResourceTypeNotFound,
-        Status,
-        StatusCause,
         Unauthorized,
     )
     from kctl.libenv import ServerWarning
@@ -155,6 +153,7 @@ if TYPE_CHECKING:
     from kctl.schema import GroupVersion
     from kctl.schema import GroupVersionKind as GVK
     from kctl.schema import GroupVersionResource as GVR
+    from kctl.status import Status, StatusCause
     from kctl.unstructured import nested, remove_nested, set_nested
 
 

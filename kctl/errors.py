@@ -7,10 +7,23 @@ follow kubectl's ``checkErr`` and ``StandardErrorMessage`` (``pkg/cmd/util/helpe
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kctl.gostr import go_quote
+
+if TYPE_CHECKING:
+    from kctl.status import Status as Status
+    from kctl.status import StatusCause as StatusCause
+
+
+def __getattr__(name: str) -> object:
+    # ``Status`` and ``StatusCause`` (public dataclasses) live in ``kctl.status``: every command
+    # imports this module, and only one that meets an API error needs them built.
+    if name in ("Status", "StatusCause"):
+        from kctl import status
+
+        return getattr(status, name)
+    raise AttributeError(f"module 'kctl.errors' has no attribute {name!r}")
 
 
 class KctlError(Exception):
@@ -108,60 +121,6 @@ class BodyReadError(ConnectionFailed):
 
     def aggregate_text(self) -> str:
         return str(self)
-
-
-@dataclass
-class StatusCause:
-    """One entry of ``Status.details.causes``."""
-
-    reason: str = ""
-    message: str = ""
-    field: str = ""
-
-
-@dataclass
-class Status:
-    """The decoded ``meta.k8s.io/v1 Status`` (or what kctl synthesised from a non-Status body)."""
-
-    code: int
-    reason: str = ""
-    message: str = ""
-    kind: str = ""  # details.kind, e.g. "pods"
-    name: str = ""  # details.name
-    group: str = ""
-    causes: list[StatusCause] = field(default_factory=list)
-    raw: dict[str, Any] | None = None
-    has_details: bool = True  # False when the server's Status had no ``details``
-    retry_after: int = 0  # details.retryAfterSeconds
-
-    @classmethod
-    def from_dict(cls, obj: dict[str, Any], code: int = 0) -> Status:
-        """Build from a decoded ``Status`` object (``code`` is the HTTP status, used when the
-        body carries none)."""
-        details = obj.get("details")
-        d: dict[str, Any] = details if isinstance(details, dict) else {}
-        causes = [
-            StatusCause(
-                reason=str(c.get("reason", "")),
-                message=str(c.get("message", "")),
-                field=str(c.get("field", "")),
-            )
-            for c in d.get("causes") or []
-            if isinstance(c, dict)
-        ]
-        body_code = obj.get("code")
-        return cls(
-            code=int(body_code) if isinstance(body_code, int) and body_code else code,
-            reason=str(obj.get("reason") or ""),
-            message=str(obj.get("message") or ""),
-            kind=str(d.get("kind") or ""),
-            name=str(d.get("name") or ""),
-            group=str(d.get("group") or ""),
-            causes=causes,
-            raw=obj,
-            has_details=isinstance(details, dict),
-            retry_after=int(d.get("retryAfterSeconds") or 0),
-        )
 
 
 class APIError(KctlError):

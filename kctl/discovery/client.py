@@ -176,7 +176,7 @@ class DiscoveryClient:
         Raises ``kctl.NotFound`` when the server does not serve it and
         ``GroupDiscoveryFailed`` when it is unavailable right now."""
         from kctl.discovery.records import APIResourceList, GroupDiscoveryFailed, resource_lists
-        from kctl.errors import Status
+        from kctl.status import Status
 
         gv = str(GroupVersion.parse(group_version))
         failed = self.failed()

@@ -13,7 +13,6 @@ change), a blank line between types, and whether anything was written at all.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from kctl.errors import malformed
@@ -50,26 +49,47 @@ def label_headers(label_columns: Sequence[str]) -> list[str]:
     return [label.split("/")[-1].upper() for label in label_columns]
 
 
-@dataclass
+# Plain classes, not dataclasses: @dataclass compiles generated code at import time, a cost
+# every `kctl get` would pay for two small records.
+
+
 class TableOptions:
     """How to turn a server Table into rows (kubectl's PrintOptions)."""
 
-    wide: bool = False
-    with_namespace: bool = False
-    show_labels: bool = False
-    label_columns: tuple[str, ...] = ()
-    kind_prefix: str = ""  # "pod", "deployment.apps": prefix name cells now (streaming mode)
+    __slots__ = ("wide", "with_namespace", "show_labels", "label_columns", "kind_prefix")
+
+    def __init__(
+        self,
+        wide: bool = False,
+        with_namespace: bool = False,
+        show_labels: bool = False,
+        label_columns: tuple[str, ...] = (),
+        kind_prefix: str = "",  # "pod", "deployment.apps": prefix name cells now (streaming mode)
+    ) -> None:
+        self.wide = wide
+        self.with_namespace = with_namespace
+        self.show_labels = show_labels
+        self.label_columns = label_columns
+        self.kind_prefix = kind_prefix
 
 
-@dataclass
 class TableBlock:
     """One Table page, rendered to strings. ``columns`` identifies the column set (headers are
     printed again only when it changes); ``name_index`` is the name cell's position or -1."""
 
-    columns: tuple[Any, ...]
-    header: list[str]
-    rows: list[list[str]] = field(default_factory=list)
-    name_index: int = -1
+    __slots__ = ("columns", "header", "rows", "name_index")
+
+    def __init__(
+        self,
+        columns: tuple[Any, ...],
+        header: list[str],
+        rows: list[list[str]] | None = None,
+        name_index: int = -1,
+    ) -> None:
+        self.columns = columns
+        self.header = header
+        self.rows: list[list[str]] = [] if rows is None else rows
+        self.name_index = name_index
 
 
 def _decorations(opts: TableOptions, obj: Any) -> tuple[list[str], list[str]]:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import base64
 import copy
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from kctl.env import Environment
@@ -21,13 +20,34 @@ if TYPE_CHECKING:
     from kctl.rest.exec import ExecPlugin
 
 
-@dataclass
 class Credentials:
-    """What to send: extra request headers and, maybe, a client certificate and key (PEM)."""
+    """What to send: extra request headers and, maybe, a client certificate and key (PEM).
 
-    headers: dict[str, str] = field(default_factory=dict)
-    client_cert_data: bytes | None = None
-    client_key_data: bytes | None = None
+    A plain class, not a dataclass (whose generated code costs every request-sending command
+    at import time); equal when all three parts are."""
+
+    __slots__ = ("headers", "client_cert_data", "client_key_data")
+
+    def __init__(
+        self,
+        headers: dict[str, str] | None = None,
+        client_cert_data: bytes | None = None,
+        client_key_data: bytes | None = None,
+    ) -> None:
+        self.headers: dict[str, str] = {} if headers is None else headers
+        self.client_cert_data = client_cert_data
+        self.client_key_data = client_key_data
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Credentials):
+            return NotImplemented
+        return (self.headers, self.client_cert_data, self.client_key_data) == (
+            other.headers,
+            other.client_cert_data,
+            other.client_key_data,
+        )
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, like the dataclass it was
 
     def __repr__(self) -> str:
         shown = {

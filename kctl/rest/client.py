@@ -26,7 +26,6 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
@@ -126,22 +125,32 @@ def _param_text(value: Any) -> str:
     return str(value)
 
 
-@dataclass
+# Plain classes, not dataclasses: @dataclass compiles generated code at import time, a cost
+# every command that sends a request would pay.
+
+
 class _ResourceInfo:
     """What the builder knows, for client-go's ``(get pods foo)`` message suffix."""
 
-    resource: str = ""
-    group: str = ""
-    name: str = ""
+    __slots__ = ("resource", "group", "name")
+
+    def __init__(self, resource: str = "", group: str = "", name: str = "") -> None:
+        self.resource = resource
+        self.group = group
+        self.name = name
 
 
-@dataclass
 class _Attempt:
-    retries: int = 0
-    transient: int = 0
-    slept: float = 0.0
-    auth_refreshed: bool = False
-    deadline: float | None = None
+    """One request's retry state: counts, time slept, whether credentials were refreshed."""
+
+    __slots__ = ("retries", "transient", "slept", "auth_refreshed", "deadline")
+
+    def __init__(self) -> None:
+        self.retries = 0
+        self.transient = 0
+        self.slept = 0.0
+        self.auth_refreshed = False
+        self.deadline: float | None = None
 
 
 class RESTClient:

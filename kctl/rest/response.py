@@ -7,9 +7,13 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from kctl.errors import APIError, Status, StatusCause, api_error
+from kctl.errors import APIError, api_error
 from kctl.gostr import go_quote
+
+if TYPE_CHECKING:
+    from kctl.status import Status
 
 # client-go caps how much of a non-Status body it puts into the message.
 MAX_UNSTRUCTURED_BODY = 2048
@@ -77,6 +81,8 @@ def _decode_status(body: bytes, code: int) -> Status | None:
         return None
     if obj.get("status") != "Failure":
         return None
+    from kctl.status import Status
+
     return Status.from_dict(obj, code)
 
 
@@ -113,6 +119,8 @@ def generic_status(
     retry_after: int = 0,
 ) -> Status:
     """apimachinery's ``NewGenericServerResponse``: a Status for an answer that had none."""
+    from kctl.status import Status, StatusCause
+
     # The text may hold undecodable bytes (surrogateescape): only %q shows them as \xNN;
     # anywhere else they become U+FFFD so the message can always be printed.
     plain = server_message.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
@@ -160,7 +168,8 @@ def retry_after_seconds(value: str | None) -> int | None:
     return None
 
 
-_WARNING = re.compile(
+# Compiled on first use (re caches it): most answers carry no Warning header.
+_WARNING = (
     r"""\s*(?P<code>\d{3})\s+(?P<agent>[^\s"]+)\s+"(?P<text>(?:[^"\\]|\\.)*)"(?:\s+"[^"]*")?\s*"""
 )
 
@@ -170,9 +179,10 @@ def parse_warnings(values: Iterable[str]) -> list[tuple[int, str, str]]:
     share one header, separated by commas. Malformed entries are skipped."""
     found: list[tuple[int, str, str]] = []
     for value in values:
+        warning = re.compile(_WARNING)  # re's own cache: compiled once
         pos = 0
         while pos < len(value):
-            match = _WARNING.match(value, pos)
+            match = warning.match(value, pos)
             if match is None:
                 break
             text = re.sub(r"\\(.)", r"\1", match.group("text"))

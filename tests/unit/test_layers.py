@@ -16,6 +16,7 @@ KCTL = Path(__file__).resolve().parents[2] / "kctl"
 BASE = {
     "kctl",
     "kctl.errors",
+    "kctl.status",  # the decoded API Status (errors.py re-exports it)
     "kctl.gostr",
     "kctl.duration",
     "kctl.schema",
