@@ -17,7 +17,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from bench import fixtures, runner, scenarios, suite
+from bench import fixtures, floor, runner, scenarios, suite
 from bench.cluster import (
     REPO_ROOT,
     AdminClient,
@@ -109,6 +109,7 @@ def main(argv: list[str] | None = None) -> int:
             kubectl=[str(kubectl)],
             kubeconfig=kubeconfig,
             time_binary=runner.gnu_time(),
+            floor=[sys.executable, str(Path(__file__).resolve().with_name("floor.py"))],
         )
         creds = load_admin(kubeconfig)
         client = AdminClient(creds)
@@ -139,8 +140,20 @@ def main(argv: list[str] | None = None) -> int:
                 workdir = Path(tmp) / sc.name
                 workdir.mkdir(parents=True)
                 with _connection(sc, creds, client, workdir) as config:
+                    floor_dir = workdir / "floor"
+                    if sc.floor == "get":
+                        server = fixtures.server_of(config) if config else creds.server
+                        floor.write_credentials(
+                            floor_dir, server, creds.ca_data, creds.cert_data, creds.key_data
+                        )
                     result = suite.run_scenario(
-                        sc, tools, workdir, runs_for(sc), data, kubeconfig=config
+                        sc,
+                        tools,
+                        workdir,
+                        runs_for(sc),
+                        data,
+                        kubeconfig=config,
+                        floor_credentials=floor_dir,
                     )
                 results.append(result)
                 print(

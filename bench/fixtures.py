@@ -68,6 +68,13 @@ def kubeconfig_text(creds: AdminCredentials, server: str, user: dict[str, Any]) 
     return json.dumps(doc, indent=2) + "\n"
 
 
+def server_of(kubeconfig: Path) -> str:
+    """The server of a kubeconfig written by ``kubeconfig_text`` (the delay line's address)."""
+    doc = json.loads(kubeconfig.read_text())
+    server: str = doc["clusters"][0]["cluster"]["server"]
+    return server
+
+
 def admin_user(creds: AdminCredentials) -> dict[str, Any]:
     return {
         "client-certificate-data": base64.b64encode(creds.cert_data).decode(),

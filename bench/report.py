@@ -32,6 +32,7 @@ class ScenarioResult:
     data: str = ""
     kctl: ToolResult = field(default_factory=ToolResult)
     kubectl: ToolResult = field(default_factory=ToolResult)
+    floor: ToolResult | None = None  # the Python floor (bench/floor.py), where measured
     notes: list[str] = field(default_factory=list)
     import_top: list[tuple[str, int, int]] = field(default_factory=list)  # name, self µs, cum µs
     output_differs: bool = False  # kctl's output failed the scenario's check: no ratio
@@ -42,6 +43,11 @@ class ScenarioResult:
         if self.output_differs:
             return None
         return ratio(self.kctl.median, self.kubectl.median)
+
+    @property
+    def floor_ratio(self) -> float | None:
+        """The Python floor over kubectl: the best ratio a click-based client could reach."""
+        return ratio(self.floor.median, self.kubectl.median) if self.floor else None
 
 
 @dataclass
@@ -116,6 +122,23 @@ def render_markdown(meta: Meta, results: list[ScenarioResult]) -> str:
             )
             + " |"
         )
+    floors = [r for r in results if r.floor is not None and r.floor.median is not None]
+    if floors:
+        out.append("")
+        out.append(
+            "The Python floor (bench/floor.py: the interpreter and click, plus ssl, json and the "
+            "one request for `get`), run in turn with both tools: floor/kubectl is what the "
+            "language costs, kctl/floor what kctl's own code adds.\n"
+        )
+        out.append("| scenario | kubectl | Python floor | floor/kubectl | kctl | kctl/floor |")
+        out.append("|---|--:|--:|--:|--:|--:|")
+        for r in floors:
+            assert r.floor is not None
+            out.append(
+                f"| {_cell(r.name)} | {_median(r.kubectl)} | {_median(r.floor)} "
+                f"| {format_ratio(r.floor_ratio)} | {_median(r.kctl)} "
+                f"| {format_ratio(ratio(r.kctl.median, r.floor.median))} |"
+            )
     out.append("")
     out.append("Wall time min / median / max, counted runs, and the data each scenario ran on:\n")
     out.append("| scenario | data | runs | kubectl | kctl |")
@@ -175,6 +198,8 @@ def to_json(meta: Meta, results: list[ScenarioResult]) -> dict[str, Any]:
                 "skipped": r.skipped,
                 "kctl": tool(r.kctl),
                 "kubectl": tool(r.kubectl),
+                "floor": tool(r.floor) if r.floor is not None else None,
+                "floor_ratio": r.floor_ratio,
                 "notes": r.notes,
                 "import_top": [
                     {"module": m, "self_us": s, "cumulative_us": c} for m, s, c in r.import_top

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 # The data plan: namespace -> pods, for the full run and for BENCH_QUICK=1.
 SMALL_NS = "bench-small"  # `get pods -n` with 20 pods
@@ -141,6 +142,10 @@ class Scenario:
     prime: bool = False  # run KCTL_PRIME / KUBECTL_PRIME once before the warm-up
     kctl_fresh: tuple[str, ...] = ()  # paths under kctl's cache dir removed before every run
     import_time: bool = False
+    # The Python floor run beside both tools (bench/floor.py): "start" (interpreter + click) or
+    # "get" (that plus ssl, json and the one TLS request to ``floor_path``); "" for none.
+    floor: str = ""
+    floor_path: str = ""
     # Where -v goes: after the whole command by default; completion puts it elsewhere.
     kctl_verbose: Callable[[Sequence[str]], list[str]] = field(
         default=lambda args: [*args, "-v", "6"]
@@ -151,6 +156,12 @@ class Scenario:
 
     def argv(self, args: Sequence[str]) -> list[str]:
         return [a.replace("{ns}", self.namespace or "default") for a in args]
+
+    def floor_args(self, credentials: Path) -> list[str]:
+        """bench/floor.py's arguments for this scenario ([] without a floor)."""
+        if self.floor == "get":
+            return ["get", str(credentials), *self.argv([self.floor_path])]
+        return [self.floor] if self.floor else []
 
 
 def _verbose_before_completion(flag: Sequence[str]) -> Callable[[Sequence[str]], list[str]]:
@@ -182,6 +193,7 @@ SCENARIOS: list[Scenario] = [
         cache="none",
         crds=False,
         count_requests=False,
+        floor="start",
     ),
     Scenario(
         name="config-current-context",
@@ -192,6 +204,7 @@ SCENARIOS: list[Scenario] = [
         crds=False,
         count_requests=False,
         identical=True,
+        floor="start",
     ),
     Scenario(
         name="config-get-contexts",
@@ -202,6 +215,7 @@ SCENARIOS: list[Scenario] = [
         crds=False,
         count_requests=False,
         identical=True,
+        floor="start",
     ),
     Scenario(
         name="get-pods-20",
@@ -211,6 +225,8 @@ SCENARIOS: list[Scenario] = [
         namespace=SMALL_NS,
         pods=(SMALL_NS,),
         check=same_table,
+        floor="get",
+        floor_path="/api/v1/namespaces/{ns}/pods?limit=500",
     ),
     Scenario(
         name="get-pods-20-exec",
@@ -222,6 +238,8 @@ SCENARIOS: list[Scenario] = [
         pods=(SMALL_NS,),
         check=same_table,
         connection="exec",
+        floor="get",
+        floor_path="/api/v1/namespaces/{ns}/pods?limit=500",
     ),
     Scenario(
         name="get-pods-20-latency",
@@ -233,6 +251,8 @@ SCENARIOS: list[Scenario] = [
         pods=(SMALL_NS,),
         check=same_table,
         connection="latency",
+        floor="get",
+        floor_path="/api/v1/namespaces/{ns}/pods?limit=500",
     ),
     Scenario(
         name="get-pods-all-5000",
@@ -258,6 +278,7 @@ SCENARIOS: list[Scenario] = [
         kubectl=("api-resources", "--cached"),
         check=same_line_count,
         identical=True,
+        floor="start",
     ),
     Scenario(
         name="api-resources-cold",
@@ -298,6 +319,7 @@ SCENARIOS: list[Scenario] = [
         crds=False,
         count_requests=False,
         import_time=True,
+        floor="start",
     ),
     # BENCH_SCALE=large
     Scenario(

@@ -42,6 +42,7 @@ class Tools:
     kubectl: list[str]
     kubeconfig: Path
     time_binary: str | None = None  # GNU time, for the command's own peak RSS
+    floor: list[str] | None = None  # the interpreter and bench/floor.py (None: no floor runs)
 
 
 @dataclass
@@ -142,8 +143,10 @@ def run_scenario(
     runs: int,
     data: str,
     kubeconfig: Path | None = None,
+    floor_credentials: Path | None = None,
 ) -> ScenarioResult:
-    """Measure one scenario; ``kubeconfig`` replaces the admin one (exec plugin, delay line)."""
+    """Measure one scenario; ``kubeconfig`` replaces the admin one (exec plugin, delay line);
+    ``floor_credentials`` is where bench/floor.py finds the server and TLS files."""
     result = ScenarioResult(name=sc.name, measures=sc.measures, data=data)
     cold = sc.cache == "cold"
     kctl = _Side(
@@ -163,8 +166,17 @@ def run_scenario(
         tools,
         kubeconfig=kubeconfig,
     )
+    floor: _Side | None = None
+    if sc.floor and tools.floor:
+        floor = _Side(
+            "floor",
+            tools.floor,
+            sc.floor_args(floor_credentials or workdir / "floor"),
+            workdir / "floor-cache",
+            tools,
+        )
     sides = (kctl, kubectl)
-    for side in sides:
+    for side in (*sides, *([floor] if floor else [])):
         _reset(side.cache)
     if sc.prime:
         for side, prime in ((kctl, scenarios.KCTL_PRIME), (kubectl, scenarios.KUBECTL_PRIME)):
@@ -182,8 +194,12 @@ def run_scenario(
             result.output_differs = True
             result.notes.append(f"output differs, no ratio: {problem}")
 
-    for _ in range(runs):  # A B A B ...
-        for side in sides:
+    if floor is not None and floor.once(cold) is None:
+        result.notes.append(f"Python floor n/a: {floor.result.error}")
+        floor = None
+    timed = (*sides, *([floor] if floor else []))
+    for _ in range(runs):  # A B A B ... (A B C with the floor)
+        for side in timed:
             side.counted(cold)
 
     if sc.count_requests:
@@ -211,6 +227,8 @@ def run_scenario(
         )
 
     result.kctl, result.kubectl = kctl.finish(), kubectl.finish()
+    if floor is not None:
+        result.floor = floor.finish()
     if not (kctl.rss_exact and kubectl.rss_exact):
         result.notes.append(
             "RSS from wait4 (GNU time not found): includes the harness's own high-water mark"

@@ -176,3 +176,19 @@ def test_every_benchmark_writes_its_report_and_data_the_same_way(tmp_path):
     assert md.read_text() == "# report\n"
     assert json.loads(js.read_text()) == {"meta": {"runs": "3"}}
     assert sorted(p.name for p in md.parent.iterdir()) == ["watch-latest.json", "watch-latest.md"]
+
+
+def test_floor_table_splits_each_ratio_into_language_and_kctl() -> None:
+    with_floor = _results()[0]
+    with_floor.floor = ToolResult(Summary(0.050, 0.060, 0.070, 10), 20 * MIB)
+    text = render_markdown(META, [with_floor, _results()[1]])
+    assert "| get-pods-20 | 48 ms | 60 ms | 1.25× | 120 ms | 2.00× |" in text
+    assert "| complete-types |" not in text.split("Python floor")[1].split("Wall time")[0]
+    doc = to_json(META, [with_floor])
+    assert doc["scenarios"][0]["floor"]["median"] == 0.060
+    assert doc["scenarios"][0]["floor_ratio"] == 0.060 / 0.048
+
+
+def test_no_floor_table_without_floor_runs() -> None:
+    assert "Python floor" not in render_markdown(META, _results())
+    assert to_json(META, _results())["scenarios"][0]["floor"] is None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -164,3 +165,37 @@ def test_pod_candidates_none_within_the_deadline_is_said_so():
     assert same_pod_candidates(b":4\n", KUBECTL_POD_NAMES) == (
         "kctl offered no pod names (deadline or error), kubectl 3"
     )
+
+
+def test_floor_arguments_follow_the_scenario() -> None:
+    from bench.scenarios import BY_NAME
+
+    creds = Path("/tmp/creds")
+    assert BY_NAME["version-client"].floor_args(creds) == ["start"]
+    assert BY_NAME["get-pods-20"].floor_args(creds) == [
+        "get",
+        "/tmp/creds",
+        "/api/v1/namespaces/bench-small/pods?limit=500",
+    ]
+    assert BY_NAME["get-pods-all-5000"].floor_args(creds) == []
+
+
+def test_floor_script_starts_and_refuses_unknown_modes() -> None:
+    import subprocess
+    import sys
+
+    script = Path(__file__).resolve().parents[2] / "bench" / "floor.py"
+    ok = subprocess.run([sys.executable, str(script), "start"], capture_output=True, text=True)
+    assert (ok.returncode, ok.stdout, ok.stderr) == (0, "", "")
+    bad = subprocess.run([sys.executable, str(script), "fly"], capture_output=True, text=True)
+    assert (bad.returncode, bad.stderr) == (2, "usage: floor.py start | get DIR PATH\n")
+
+
+def test_floor_credentials_are_private_files(tmp_path: Path) -> None:
+    from bench.floor import FILES, write_credentials
+
+    write_credentials(tmp_path / "f", "https://127.0.0.1:6443", None, b"CERT", b"KEY")
+    modes = {name: (tmp_path / "f" / name).stat().st_mode & 0o777 for name in FILES}
+    assert modes == dict.fromkeys(FILES, 0o600)
+    assert (tmp_path / "f" / "client.key").read_bytes() == b"KEY"
+    assert (tmp_path / "f" / "ca.crt").read_bytes() == b""
