@@ -9,14 +9,18 @@ too.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from kctl import pflag
 from kctl.cli.parsing import GoInt
-from kctl.clientcmd.overrides import Overrides
 from kctl.globalflags import GLOBAL_FLAGS, GlobalFlag, overrides_from, verbosity_from
+
+if TYPE_CHECKING:
+    # built (and imported) only by commands that read a kubeconfig: `version --client` and
+    # `--help` never need it
+    from kctl.clientcmd.overrides import Overrides
 
 F = TypeVar("F", bound=Callable[..., Any])
 

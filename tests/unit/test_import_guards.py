@@ -47,9 +47,7 @@ _BASE = {
     "kctl.cli.parsing",
     "kctl.cli.streams",
     "kctl.clientcmd",
-    "kctl.clientcmd.overrides",
     "kctl.clientcmd.paths",  # the cache-dir rule (env.py): os only
-    "kctl.duration",
     "kctl.env",
     "kctl.errors",
     "kctl.globalflags",
@@ -57,6 +55,8 @@ _BASE = {
     "kctl.pflag",
 }
 _KUBECONFIG = {
+    "kctl.clientcmd.overrides",  # the global flags as kubeconfig overrides
+    "kctl.duration",  # --request-timeout
     "kctl.clientcmd.cache",
     "kctl.clientcmd.loader",
     "kctl.clientcmd.merge",
@@ -111,11 +111,12 @@ _NO_NETWORK = _NEVER | {"ssl", "socket", "http", "email", "select"}
 
 # name -> (argv, kctl modules it may load, stdlib top-level modules it must not load)
 HOT: dict[str, tuple[tuple[str, ...], set[str], set[str]]] = {
-    "help": (("--help",), _BASE, _NO_NETWORK | {"json"}),
+    # no record classes to generate (dataclasses) and no JSON where nothing is read or written
+    "help": (("--help",), _BASE, _NO_NETWORK | {"json", "dataclasses"}),
     "version-client": (
         ("version", "--client"),
         _BASE | {"kctl.cli.version", "kctl.rest", "kctl.rest.useragent"},
-        _NO_NETWORK,
+        _NO_NETWORK | {"json", "dataclasses"},
     ),
     "config-current-context": (
         ("config", "current-context"),
