@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-_DURATION_RE = re.compile(r"([0-9]*(?:\.[0-9]*)?)(ns|us|µs|μs|ms|s|m|h)")
+# Compiled on first use (re caches it): only a flag such as --request-timeout needs a parse.
+_DURATION = r"([0-9]*(?:\.[0-9]*)?)(ns|us|µs|μs|ms|s|m|h)"
 _UNIT_SECONDS = {
     "ns": 1e-9,
     "us": 1e-6,
@@ -34,8 +35,9 @@ def parse(text: str) -> float:
         raise ValueError(text)
     total = 0.0
     pos = 0
+    unit = re.compile(_DURATION)
     while pos < len(s):
-        m = _DURATION_RE.match(s, pos)
+        m = unit.match(s, pos)
         if not m or m.group(1) in ("", "."):
             raise ValueError(text)
         total += float(m.group(1)) * _UNIT_SECONDS[m.group(2)]

@@ -18,6 +18,7 @@ import click
 import kctl
 from kctl.cli.options import overrides_of, verbosity_of
 from kctl.clientcmd.overrides import Overrides
+from kctl.clientcmd.paths import cache_root
 from kctl.env import Environment
 
 
@@ -60,7 +61,8 @@ class Factory:
         # server: a warm cache needs nothing but the server URL.
         return kctl.DiscoveryClient(
             self.rest_config,
-            kctl.DiskCache(self.env.cache_root),
+            # the root as a string (env.cache_root is a Path: pathlib is not needed here)
+            kctl.DiskCache(cache_root(self.env.environ, self.env.cache_dir_flag)),
             rest=lambda: self.rest_client,
             env=self.env,
         )

@@ -6,11 +6,8 @@ is kubectl's factory path: files -> merge -> overrides -> RestConfig, or in-clus
 from __future__ import annotations
 
 import base64
-import dataclasses
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -52,16 +49,36 @@ class MissingEntry(ConfigError):
         return ConfigError(f'no server found for cluster "{self.name}"')
 
 
-@dataclass
 class ResolvedEntries:
-    """The context, cluster and user picked for this invocation, overrides applied."""
+    """The context, cluster and user picked for this invocation, overrides applied.
 
-    context_name: str
-    context: dict[str, Any]
-    cluster_name: str
-    cluster: dict[str, Any] = field(repr=False)  # a proxy-url may carry a password
-    user_name: str = ""
-    user: dict[str, Any] = field(default_factory=dict, repr=False)  # credentials: never shown
+    A plain class, not a dataclass (generated code compiled at import time, on every command
+    that reads a kubeconfig); its repr leaves out ``cluster`` (a proxy-url may carry a password)
+    and ``user`` (credentials)."""
+
+    __slots__ = ("context_name", "context", "cluster_name", "cluster", "user_name", "user")
+
+    def __init__(
+        self,
+        context_name: str,
+        context: dict[str, Any],
+        cluster_name: str,
+        cluster: dict[str, Any],
+        user_name: str = "",
+        user: dict[str, Any] | None = None,
+    ) -> None:
+        self.context_name = context_name
+        self.context = context
+        self.cluster_name = cluster_name
+        self.cluster = cluster
+        self.user_name = user_name
+        self.user: dict[str, Any] = {} if user is None else user
+
+    def __repr__(self) -> str:
+        return (
+            f"ResolvedEntries(context_name={self.context_name!r}, context={self.context!r}, "
+            f"cluster_name={self.cluster_name!r}, user_name={self.user_name!r})"
+        )
 
 
 def resolve_entries(
@@ -288,14 +305,14 @@ def load_rest_config(
     overrides: Overrides,
     environ: Mapping[str, str],
     *,
-    service_account_dir: Path | None = None,
+    service_account_dir: str | os.PathLike[str] | None = None,
 ) -> RestConfig:
     """Kubeconfig files + flags -> RestConfig, as kubectl's factory does it.
 
     Falls back to the in-cluster service account when the kubeconfig yields nothing but the
     default (``http://localhost:8080``, or ``$KUBERNETES_MASTER``), like client-go.
     """
-    sa_dir = service_account_dir or incluster.SERVICE_ACCOUNT_DIR
+    sa_dir = os.fspath(service_account_dir or incluster.SERVICE_ACCOUNT_DIR)
     config = LoadingRules.from_environ(overrides, environ).load()
     entries = resolve_entries(config, overrides, environ)
     rc = build_rest_config(entries, overrides, environ)
@@ -360,7 +377,7 @@ def load_config(
         "as_user": impersonate,
         "as_groups": tuple(impersonate_groups) or None,
     }
-    overrides = dataclasses.replace(
-        overrides or Overrides(), **{k: v for k, v in given.items() if v is not None}
+    overrides = (overrides or Overrides()).replace(
+        **{k: v for k, v in given.items() if v is not None}
     )
     return load_rest_config(overrides, os.environ if environ is None else environ)

@@ -11,7 +11,6 @@ import base64
 import binascii
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from kctl.clientcmd import paths
@@ -295,14 +294,22 @@ def read_file(path: str) -> bytes:
         raise ConfigError(go_os_error("open", path, exc)) from None
 
 
-@dataclass
 class LoadingRules:
     """Which files to read: ``--kubeconfig`` alone, else ``$KUBECONFIG``'s list, else the home
-    file (the list itself is ``paths``' rule, shared with completion)."""
+    file (the list itself is ``paths``' rule, shared with completion). A plain class, not a
+    dataclass: its generated code would cost every kubeconfig-reading command at import."""
 
-    explicit_path: str | None
-    precedence: list[str]
-    cache_root: str | None = None  # the parsed-kubeconfig cache's root (None: always parse)
+    __slots__ = ("explicit_path", "precedence", "cache_root")
+
+    def __init__(
+        self,
+        explicit_path: str | None,
+        precedence: list[str],
+        cache_root: str | None = None,  # the parsed-kubeconfig cache's root (None: always parse)
+    ) -> None:
+        self.explicit_path = explicit_path
+        self.precedence = precedence
+        self.cache_root = cache_root
 
     @classmethod
     def from_environ(cls, overrides: Overrides, environ: Mapping[str, str]) -> LoadingRules:

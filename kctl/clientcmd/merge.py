@@ -7,24 +7,48 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from typing import Any
 
 
-@dataclass
 class KubeConfig:
-    """A merged kubeconfig: named entries in first-file-wins order, plus where each came from."""
+    """A merged kubeconfig: named entries in first-file-wins order, plus where each came from.
 
-    clusters: dict[str, dict[str, Any]] = field(default_factory=dict)
-    users: dict[str, dict[str, Any]] = field(default_factory=dict)
-    contexts: dict[str, dict[str, Any]] = field(default_factory=dict)
-    current_context: str = ""
-    preferences: dict[str, Any] = field(default_factory=dict)
-    extensions: list[dict[str, Any]] = field(default_factory=list)
-    # ("clusters" | "users" | "contexts", name) -> the file that defined the entry
-    origins: dict[tuple[str, str], str] = field(default_factory=dict)
-    # the file whose current-context won ("" when none sets it): where a change of it is written
-    current_context_origin: str = ""
+    A plain class, not a dataclass (whose generated code every kubeconfig-reading command would
+    compile at import time)."""
+
+    __slots__ = (
+        "clusters",
+        "users",
+        "contexts",
+        "current_context",
+        "preferences",
+        "extensions",
+        "origins",
+        "current_context_origin",
+    )
+
+    def __init__(
+        self,
+        clusters: dict[str, dict[str, Any]] | None = None,
+        users: dict[str, dict[str, Any]] | None = None,
+        contexts: dict[str, dict[str, Any]] | None = None,
+        current_context: str = "",
+        preferences: dict[str, Any] | None = None,
+        extensions: list[dict[str, Any]] | None = None,
+        origins: dict[tuple[str, str], str] | None = None,
+        current_context_origin: str = "",
+    ) -> None:
+        self.clusters: dict[str, dict[str, Any]] = {} if clusters is None else clusters
+        self.users: dict[str, dict[str, Any]] = {} if users is None else users
+        self.contexts: dict[str, dict[str, Any]] = {} if contexts is None else contexts
+        self.current_context = current_context
+        self.preferences: dict[str, Any] = {} if preferences is None else preferences
+        self.extensions: list[dict[str, Any]] = [] if extensions is None else extensions
+        # ("clusters" | "users" | "contexts", name) -> the file that defined the entry
+        self.origins: dict[tuple[str, str], str] = {} if origins is None else origins
+        # the file whose current-context won ("" when none sets it): where a change of it is
+        # written
+        self.current_context_origin = current_context_origin
 
     def __repr__(self) -> str:
         # Names only: the entries hold tokens, passwords and key data, and a repr ends up in

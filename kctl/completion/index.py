@@ -95,9 +95,9 @@ class Index:
             return entry
         from kctl.discovery import cache as discovery_cache
 
-        file = str(discovery_cache.cache_file(self.cache_root, server))  # type: ignore[arg-type]
+        file = discovery_cache.file_path(self.cache_root, server)
         stamp = _stat(file)
-        doc = discovery_cache.read(self.cache_root, server)  # type: ignore[arg-type]
+        doc = discovery_cache.read(self.cache_root, server)
         if not doc:
             return None
         entry = {"file": file, "stamp": stamp, **_summarise(doc)}

@@ -15,10 +15,15 @@ import json
 import os
 import re
 import time
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kctl.privatefile import write_private
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+# Paths are strings joined with os.path: pathlib (and the fnmatch, urllib.parse, ipaddress it
+# imports) is loaded only by the functions that return a Path, none of which a warm read calls.
 
 FORMAT = 1
 FILE_NAME = "discovery.json"
@@ -46,15 +51,22 @@ def host_dir(server_url: str) -> str:
     return "/".join(parts) or "_"
 
 
-def cache_file(cache_root: Path, server_url: str) -> Path:
+def file_path(cache_root: str | os.PathLike[str], server_url: str) -> str:
+    """``<cache_root>/discovery/<host_dir>/discovery.json``, as a string."""
+    return os.path.join(os.fspath(cache_root), "discovery", host_dir(server_url), FILE_NAME)
+
+
+def cache_file(cache_root: str | os.PathLike[str], server_url: str) -> Path:
     """``<cache_root>/discovery/<host_dir>/discovery.json``."""
-    return Path(cache_root) / "discovery" / host_dir(server_url) / FILE_NAME
+    from pathlib import Path
+
+    return Path(file_path(cache_root, server_url))
 
 
-def read(cache_root: Path, server_url: str) -> dict[str, Any] | None:
+def read(cache_root: str | os.PathLike[str], server_url: str) -> dict[str, Any] | None:
     """The cached discovery document for ``server_url``; ``None`` when it is missing, unreadable,
     corrupt, of another format or for another server (never raises for a bad file)."""
-    path = cache_file(cache_root, server_url)
+    path = file_path(cache_root, server_url)
     try:
         with open(path, "rb") as f:
             raw = f.read()
@@ -122,7 +134,7 @@ def is_fresh(data: dict[str, Any], now: float | None = None, ttl: float = TTL_SE
     return True
 
 
-def write(cache_root: Path, server_url: str, data: dict[str, Any]) -> Path:
+def write(cache_root: str | os.PathLike[str], server_url: str, data: dict[str, Any]) -> Path:
     """Atomically replace the cache file (directories 0700, file 0600). ``format`` and ``server``
     are filled in. Returns the path written."""
     path = cache_file(cache_root, server_url)
@@ -145,19 +157,26 @@ class DiskCache:
             from kctl.env import default_cache_root
 
             directory = default_cache_root(os.environ)
-        self.directory = Path(directory)
+        self._root = os.fspath(directory)
         self.ttl = ttl
+
+    @property
+    def directory(self) -> Path:
+        """The cache root."""
+        from pathlib import Path
+
+        return Path(self._root)
 
     def __repr__(self) -> str:
         return f"DiskCache({str(self.directory)!r}, ttl={self.ttl!r})"
 
     def read(self, server_url: str) -> dict[str, Any] | None:
         """The cached document for a server, or ``None``."""
-        return read(self.directory, server_url)
+        return read(self._root, server_url)
 
     def write(self, server_url: str, data: dict[str, Any]) -> None:
         """Store the document (atomically; an unwritable cache raises ``OSError``)."""
-        write(self.directory, server_url, data)
+        write(self._root, server_url, data)
 
     def is_fresh(self, data: dict[str, Any], now: float) -> bool:
         """Whether the document may be used without asking the server."""
@@ -168,7 +187,7 @@ class MemoryCache(DiskCache):
     """No disk: each ``DiscoveryClient`` asks the server once and keeps the answer in memory."""
 
     def __init__(self) -> None:
-        self.directory = Path()
+        self._root = ""
         self.ttl = TTL_SECONDS
 
     def __repr__(self) -> str:

@@ -12,6 +12,7 @@ So the start-up win (requests and yaml gone from the short commands) cannot rot 
 from __future__ import annotations
 
 import os
+import site
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -56,7 +57,6 @@ _BASE = {
 }
 _KUBECONFIG = {
     "kctl.clientcmd.overrides",  # the global flags as kubeconfig overrides
-    "kctl.duration",  # --request-timeout
     "kctl.clientcmd.cache",
     "kctl.clientcmd.loader",
     "kctl.clientcmd.merge",
@@ -78,6 +78,7 @@ _TABLE = {
     "kctl.printers.tabwriter",
 }
 _DISCOVERY = {
+    "kctl.duration",  # Go durations in the request's timeout parameter
     "kctl.discovery",
     "kctl.discovery.cache",
     "kctl.discovery.client",
@@ -106,27 +107,31 @@ _NEVER = {
     "hashlib",
     "tempfile",
     "asyncio",
+    "pathlib",  # paths are strings and os.path (pathlib brings fnmatch, urllib.parse, ipaddress)
 }
 _NO_NETWORK = _NEVER | {"ssl", "socket", "http", "email", "select"}
+# Commands that build no RestConfig: no record classes to generate (dataclasses) and no URL to
+# parse (urllib).
+_NO_CLIENT = _NO_NETWORK | {"dataclasses", "urllib"}
 
 # name -> (argv, kctl modules it may load, stdlib top-level modules it must not load)
 HOT: dict[str, tuple[tuple[str, ...], set[str], set[str]]] = {
-    # no record classes to generate (dataclasses) and no JSON where nothing is read or written
-    "help": (("--help",), _BASE, _NO_NETWORK | {"json", "dataclasses"}),
+    # no JSON where nothing is read or written
+    "help": (("--help",), _BASE, _NO_CLIENT | {"json"}),
     "version-client": (
         ("version", "--client"),
         _BASE | {"kctl.cli.version", "kctl.rest", "kctl.rest.useragent"},
-        _NO_NETWORK | {"json", "dataclasses"},
+        _NO_CLIENT | {"json"},
     ),
     "config-current-context": (
         ("config", "current-context"),
         _BASE | _KUBECONFIG | {"kctl.cli.config"},
-        _NO_NETWORK | {"json"},
+        _NO_CLIENT | {"json"},
     ),
     "config-get-contexts": (
         ("config", "get-contexts"),
         _BASE | _KUBECONFIG | {"kctl.cli.config", "kctl.printers", "kctl.printers.tabwriter"},
-        _NO_NETWORK | {"json"},
+        _NO_CLIENT | {"json"},
     ),
     "api-resources-cached": (
         ("api-resources", "--cached"),
@@ -191,10 +196,12 @@ def _modules(args: tuple[str, ...], home: Path) -> list[str]:
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
         "HOME": str(home),
         "KUBECONFIG": str(home / "config"),
-        "PYTHONPATH": str(ROOT),
+        # -S and site-packages on the path: like a regular install, whose start-up runs no
+        # editable-install finder (that one imports pathlib and more before kctl starts)
+        "PYTHONPATH": os.pathsep.join([str(ROOT), *site.getsitepackages()]),
     }
     done = subprocess.run(
-        [sys.executable, "-c", WRAPPER, str(out), *args],
+        [sys.executable, "-S", "-c", WRAPPER, str(out), *args],
         capture_output=True,
         text=True,
         env=environ,
