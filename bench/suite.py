@@ -90,9 +90,11 @@ class _Side:
         tools: Tools,
         fresh: tuple[str, ...] = (),
         kubeconfig: Path | None = None,
+        cold_keeps: tuple[str, ...] = (),
     ):
         self.label = label
         self.fresh = [cache / rel for rel in fresh]
+        self.cold_keeps = set(cold_keeps)
         self.argv = [*program, *args]
         self.program = program
         self.args = args
@@ -107,7 +109,15 @@ class _Side:
         self.result = ToolResult()
 
     def prepare(self, cold: bool) -> None:
-        if cold:
+        if cold and self.cold_keeps:
+            for entry in self.cache.iterdir():
+                if entry.name in self.cold_keeps:
+                    continue
+                if entry.is_dir() and not entry.is_symlink():
+                    shutil.rmtree(entry, ignore_errors=True)
+                else:
+                    entry.unlink(missing_ok=True)
+        elif cold:
             _reset(self.cache)
         for path in self.fresh:
             shutil.rmtree(path, ignore_errors=True)
@@ -157,6 +167,7 @@ def run_scenario(
         tools,
         sc.kctl_fresh,
         kubeconfig,
+        sc.kctl_cold_keeps,
     )
     kubectl = _Side(
         "kubectl",

@@ -25,6 +25,7 @@ REQUIRED = {
     "get-pods-all-5000-json",
     "api-resources-warm",
     "api-resources-cold",
+    "api-resources-first-run",
     "complete-types",
     "complete-pod-names-2000",
     "import-help",
@@ -90,6 +91,10 @@ def test_verbose_flag_appended_for_ordinary_commands():
 
 def test_cold_and_warm():
     assert BY_NAME["api-resources-cold"].cache == "cold"
+    # cold discovery keeps kctl's parsed kubeconfig; the first run keeps nothing
+    assert BY_NAME["api-resources-cold"].kctl_cold_keeps == ("kubeconfig",)
+    assert BY_NAME["api-resources-first-run"].cache == "cold"
+    assert BY_NAME["api-resources-first-run"].kctl_cold_keeps == ()
     assert BY_NAME["api-resources-warm"].cache == "warm"
     assert "--cached" in BY_NAME["api-resources-warm"].kctl
 
@@ -199,3 +204,10 @@ def test_floor_credentials_are_private_files(tmp_path: Path) -> None:
     assert modes == dict.fromkeys(FILES, 0o600)
     assert (tmp_path / "f" / "client.key").read_bytes() == b"KEY"
     assert (tmp_path / "f" / "ca.crt").read_bytes() == b""
+
+
+def test_the_kept_kubeconfig_cache_is_where_kctl_writes_it() -> None:
+    from kctl.clientcmd.cache import cache_file
+
+    entry = Path(cache_file("/root-of-cache", "/home/u/.kube/config"))
+    assert entry.parent == Path("/root-of-cache") / scenarios.KCTL_KUBECONFIG_CACHE

@@ -83,6 +83,42 @@ def test_warm_cache_persists_and_cold_cache_is_emptied(tmp_path, monkeypatch):
     assert all(r["cache"] == [] for r in _records(log))
 
 
+def test_a_cold_run_keeps_what_the_scenario_keeps_for_kctl_only(tmp_path, monkeypatch):
+    tools, log = _tools(tmp_path, monkeypatch)
+    sc = Scenario(
+        name="k",
+        measures="",
+        kctl=("a",),
+        kubectl=("a",),
+        cache="cold",
+        count_requests=False,
+        kctl_cold_keeps=("names",),
+    )
+    suite.run_scenario(sc, tools, tmp_path / "k", runs=2, data="")
+    records = _records(log)
+    kctl_seen = [r["cache"] for r in records if r["tool"] == "kctl"]
+    kubectl_seen = [r["cache"] for r in records if r["tool"] == "kubectl"]
+    assert kctl_seen == [[], ["names"], ["names"]]  # discovery removed, names kept
+    assert kubectl_seen == [[], [], []]
+
+
+def test_the_floor_runs_in_turn_with_both_tools(tmp_path, monkeypatch):
+    tools, log = _tools(tmp_path, monkeypatch)
+    tools.floor = [sys.executable, str(tmp_path / "fake.py"), "floor"]
+    sc = Scenario(
+        name="f", measures="", kctl=("a",), kubectl=("a",), count_requests=False, floor="start"
+    )
+    result = suite.run_scenario(sc, tools, tmp_path / "f", runs=2, data="")
+    assert [r["tool"] for r in _records(log)] == ["kctl", "kubectl", "floor"] + [
+        "kctl",
+        "kubectl",
+        "floor",
+    ] * 2
+    assert [r["args"] for r in _records(log) if r["tool"] == "floor"] == [["start"]] * 3
+    assert result.floor is not None and result.floor.wall is not None
+    assert result.floor.wall.count == 2 and result.floor_ratio is not None
+
+
 def test_prime_fills_caches_and_fresh_paths_are_removed(tmp_path, monkeypatch):
     tools, log = _tools(tmp_path, monkeypatch)
     sc = Scenario(
