@@ -25,8 +25,8 @@ from kctl.env import Environment
 class Factory:
     """Lazily built kubeconfig → RestConfig → RESTClient → discovery → mapper → dynamic."""
 
-    # The CLI's commands are short lives whose cost is start-up: the standard library's
-    # http.client (kctl.rest.stdlib) instead of requests, unless a command asks otherwise.
+    # The CLI's commands are short lives whose cost is start-up: HTTP/1.1 on the standard
+    # library's sockets (kctl.rest.stdlib) instead of requests, unless a command asks otherwise.
     transport = "stdlib"
 
     def __init__(self, env: Environment, overrides: Overrides, verbosity: int = 0) -> None:

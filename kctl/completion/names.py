@@ -4,7 +4,7 @@ deadline, remembered for a few seconds.
 kubectl downloads every full object (a 2,000-pod namespace is megabytes) and has no timeout.
 Here the server is asked for a Table without objects (``includeObject=None``): one row of
 cells per object, the name among them. The request goes through the REST layer's one
-standard-library transport (``RESTClient(transport="stdlib")``, ``http.client``: importing
+standard-library transport (``RESTClient(transport="stdlib")``, HTTP/1.1 on sockets: importing
 requests alone would cost more than the whole list), with the commands' TLS, proxy, header,
 credential and Status rules; completion adds only the hard deadline and cached-only
 credentials (an exec plugin never runs on a TAB).

@@ -1,10 +1,10 @@
 """RESTClient: client-go's ``rest`` package for kctl.
 
 One ``requests.Session`` per client (one connection pool) or, where start-up is the cost (the
-CLI's short commands), the standard library's ``http.client`` (``kctl.rest.stdlib``: one
-transport, chosen per client, the same answers); TLS and proxy from the RestConfig
-(``kctl.rest.transport``), credentials from ``kctl.rest.auth``, a request builder that produces
-escaped paths for any GroupVersionResource, Status bodies turned into typed errors
+CLI's short commands), HTTP/1.1 over the standard library's ``socket`` and ``ssl``
+(``kctl.rest.stdlib``: one transport, chosen per client, the same answers); TLS and proxy from
+the RestConfig (``kctl.rest.transport``), credentials from ``kctl.rest.auth``, a request builder
+that produces escaped paths for any GroupVersionResource, Status bodies turned into typed errors
 (``kctl.rest.response``), bounded retries, list paging, watch streams, server warnings and ``-v``
 logging (``kctl.rest.httplog``).
 
@@ -182,9 +182,10 @@ class RESTClient:
         transport: str | None = None,
     ) -> None:
         """``transport``: "requests" (general use: any proxy, streamed request bodies) or
-        "stdlib" (``http.client``: a fraction of the start-up; used unless the proxy needs
-        requests, or a requests ``adapter`` is given). The default is "stdlib" for a library
-        client (no ``env``) and "requests" for a caller that passes its own ``env``."""
+        "stdlib" (HTTP/1.1 on the standard library's sockets: a fraction of the start-up; used
+        unless the proxy needs requests, or a requests ``adapter`` is given). The default is
+        "stdlib" for a library client (no ``env``) and "requests" for a caller that passes its
+        own ``env``."""
         self.config = config
         if transport is None:
             transport = "stdlib" if env is None else "requests"
@@ -276,7 +277,7 @@ class RESTClient:
             self._stdlib.close()
 
     def uses_stdlib(self) -> bool:
-        """Whether requests go through ``http.client`` (asked for, and the proxy allows it)."""
+        """Whether requests go through the stdlib transport (asked for, and the proxy allows it)."""
         if self._stdlib_ok is None:
             ok = self._transport == "stdlib" and self._adapter is None
             if ok:
@@ -367,7 +368,6 @@ class RESTClient:
         info: _ResourceInfo | None,
         read_timeout: float | None = None,
     ) -> Response:
-        _accept_many_headers()
         verb = verb.upper()
         seconds = self._timeout_seconds(timeout)
         pairs = _param_pairs(params)
@@ -392,6 +392,7 @@ class RESTClient:
             else:
                 import requests
 
+                _accept_many_headers()
                 session = self.session(cert, key)
                 prepared = self._prepare(
                     session, verb, url, data, content_type, auth_headers, headers
@@ -470,9 +471,9 @@ class RESTClient:
         """The whole body; a cut, a timeout or a malformed body is a ``BodyReadError``.
 
         With a deadline the body is read one socket read at a time (``read1``, which both
-        urllib3's and http.client's responses offer) and the clock checked in between: socket
-        timeouts restart with every byte, so a body that trickles in would otherwise hold the
-        request for ever. Go's ``http.Client.Timeout`` covers the whole body too."""
+        urllib3's and the stdlib transport's responses offer) and the clock checked in between:
+        socket timeouts restart with every byte, so a body that trickles in would otherwise hold
+        the request for ever. Go's ``http.Client.Timeout`` covers the whole body too."""
         if deadline is None:
             errors: tuple[type[BaseException], ...] = (*_body_errors(resp), ValueError)
             try:
@@ -925,9 +926,9 @@ def _status_line(resp: Response) -> str:
 
 
 def read_chunks(resp: Response, deadline: tuple[float, Callable[[], float]]) -> Iterator[bytes]:
-    """The body one socket read at a time (``read1``, which urllib3's and http.client's
-    responses both offer), the clock checked between reads, so the deadline bounds a body
-    that trickles in (socket timeouts restart with every byte). Failures are
+    """The body one socket read at a time (``read1``, which urllib3's and the stdlib
+    transport's responses both offer), the clock checked between reads, so the deadline bounds
+    a body that trickles in (socket timeouts restart with every byte). Failures are
     ``BodyReadError``s worded like Go's; the response is closed after a failure."""
     at, now = deadline
     try:
@@ -941,7 +942,7 @@ def read_chunks(resp: Response, deadline: tuple[float, Callable[[], float]]) -> 
     except BodyReadError:
         resp.close()
         raise
-    except Exception as exc:  # urllib3/http.client/zlib errors: translated, never shown raw
+    except Exception as exc:  # urllib3/http11/zlib errors: translated, never shown raw
         resp.close()
         if now() > at:
             raise BodyReadError("context deadline exceeded") from None
@@ -1008,11 +1009,9 @@ def _body_errors(resp: Response, cut_only: bool = False) -> tuple[type[BaseExcep
     if stdlib is not None and isinstance(resp, stdlib.Response):
         errors: tuple[type[BaseException], ...] = stdlib.ERRORS
         if cut_only:
-            import http.client
-
             # OSError: a cut connection, and a read timeout (requests reports both as its
             # ConnectionError): either way the stream is over.
-            errors = (OSError, http.client.HTTPException)
+            errors = stdlib.CUT_ERRORS
         return errors
     import requests
 
@@ -1022,24 +1021,22 @@ def _body_errors(resp: Response, cut_only: bool = False) -> tuple[type[BaseExcep
 
 
 _READ_SIZE = 65536
-# Go's client limits response headers by size (10 MiB in all), not by count; http.client (under
-# both of kctl's transports) refuses more than 100 header lines ("got more than 100 headers")
-# unless its module limit is raised. 10 MiB of the shortest possible lines ("a:\r\n").
-_GO_MAX_HEADER_LINES = (10 << 20) // 4
 
 
 def _accept_many_headers() -> None:
+    """http.client (under urllib3) refuses more than 100 header lines unless its module limit
+    is raised: raised to the stdlib transport's (Go's) limit, so both read the same answers."""
     import http.client
 
-    if getattr(http.client, "_MAXHEADERS", 0) < _GO_MAX_HEADER_LINES:
-        http.client._MAXHEADERS = _GO_MAX_HEADER_LINES  # type: ignore[attr-defined]
+    from kctl.rest.http11 import MAX_HEADERS
+
+    if getattr(http.client, "_MAXHEADERS", 0) < MAX_HEADERS:
+        http.client._MAXHEADERS = MAX_HEADERS  # type: ignore[attr-defined]
 
 
 def body_error_text(exc: BaseException, headers: Mapping[str, str]) -> str:
     """Go's text for a body that could not be read (the ``Original error`` kubectl prints):
     ``unexpected EOF``, ``invalid byte in chunk length``, ``gzip: invalid header``..."""
-    import http.client
-
     requests = sys.modules.get("requests")  # not loaded: exc cannot be one of its errors
 
     chain = _chain(exc)
@@ -1057,7 +1054,8 @@ def body_error_text(exc: BaseException, headers: Mapping[str, str]) -> str:
     ):
         encoding = headers.get("Content-Encoding", "").strip().lower()
         return "gzip: invalid header" if encoding == "gzip" else "flate: corrupt input"
-    if any(isinstance(e, (http.client.IncompleteRead, ConnectionResetError)) for e in chain):
+    # (by name: http.client's and the stdlib transport's own IncompleteRead alike)
+    if any(isinstance(e, ConnectionResetError) for e in chain):
         return "unexpected EOF"
     if names & {"IncompleteRead", "ProtocolError", "ChunkedEncodingError"}:
         return "unexpected EOF"
@@ -1106,7 +1104,6 @@ def _chain(exc: BaseException) -> list[BaseException]:
 
 def _is_retryable_network(exc: BaseException) -> bool:
     """client-go retries GETs after a connection reset or an early EOF."""
-    import http.client
     import ssl
 
     if isinstance(exc, (TimeoutError, ssl.SSLError)):  # the stdlib transport's own
@@ -1116,10 +1113,8 @@ def _is_retryable_network(exc: BaseException) -> bool:
         exc, (requests.exceptions.Timeout, requests.exceptions.SSLError)
     ):
         return False
-    for e in _chain(exc):
-        if isinstance(e, (ConnectionResetError, http.client.RemoteDisconnected)):
-            return True
-    return False
+    # RemoteDisconnected (an early EOF) is a ConnectionResetError too
+    return any(isinstance(e, ConnectionResetError) for e in _chain(exc))
 
 
 def _host_of(url: str) -> str:
@@ -1132,7 +1127,6 @@ def network_error(
 ) -> KctlError:
     """A typed error, worded like Go's, for a request that got no HTTP answer. ``direct``
     (no proxy) allows a second look at a certificate whose names did not match."""
-    import http.client
     import ssl
 
     from kctl.rest.stdlib import ProxyConnectError
@@ -1171,7 +1165,8 @@ def network_error(
         return ConnectionFailed(f"dial tcp: lookup {urlsplit(url).hostname}: no such host")
     if is_requests("ProxyError") or isinstance(exc, ProxyConnectError):
         return ConnectionFailed(f"proxyconnect tcp: {_describe(exc)}")
-    if any(isinstance(e, http.client.RemoteDisconnected) for e in chain):
+    # by name: http.client's (under urllib3) and the stdlib transport's own
+    if any(type(e).__name__ == "RemoteDisconnected" for e in chain):
         return ConnectionFailed("EOF")
     if any(type(e).__name__ == "IncompleteRead" for e in chain):
         return ConnectionFailed("unexpected EOF")  # Go's io.ErrUnexpectedEOF

@@ -1,12 +1,13 @@
-"""The standard-library transport under ``RESTClient``: ``http.client`` over kctl's own TLS
-context, for the short commands whose time is start-up.
+"""The standard-library transport under ``RESTClient``: HTTP/1.1 (``http11``) over ``socket``
+and kctl's own TLS context, for the short commands whose time is start-up.
 
 Importing requests (with urllib3, charset_normalizer, idna, email, logging) costs more than a
-whole ``get pods`` of 20 pods; ``http.client`` and ``ssl`` cost a fraction. Everything that is
-not moving bytes stays shared with the requests transport in ``RESTClient``: TLS context and
-proxy choice (``transport.py``), credentials, headers, retries, Status errors, warnings and
-``-v`` logs. This module only sends one request and hands back a response that answers the
-same questions a ``requests.Response`` does (``status_code``, ``headers``, ``content``,
+whole ``get pods`` of 20 pods, and even ``http.client`` costs a tenth of one (its header parser
+is the ``email`` package); ``socket`` and ``ssl`` cost a fraction. Everything that is not
+moving bytes stays shared with the requests transport in ``RESTClient``: TLS context and proxy
+choice (``transport.py``), credentials, headers, retries, Status errors, warnings and ``-v``
+logs. This module only sends one request and hands back a response that answers the same
+questions a ``requests.Response`` does (``status_code``, ``headers``, ``content``,
 ``iter_content``, ``close``), so the callers cannot tell the two apart.
 
 What it does not do, so ``RESTClient`` keeps requests for those (``supports``): proxies other
@@ -16,26 +17,38 @@ Connections are kept alive and reused, one at a time per thread that asks.
 
 from __future__ import annotations
 
-import http.client
 import io
 import select
+import socket
 import ssl
 import threading
 import zlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlsplit
+
+from kctl.rest.http11 import (
+    Body,
+    Head,
+    Headers,
+    HTTPException,
+    ProxyConnectError,
+    authority,
+    open_socket,
+    read_head,
+    request_head,
+    tunnel,
+    wire_host,
+)
 
 _CHUNK = 1 << 16
 
 # What ``send`` and reading a body raise when no (complete) answer came; ``RESTClient`` turns
 # them into kctl's typed errors with ``network_error``.
 # (zlib.error: a body that says it is compressed and is not.)
-ERRORS: tuple[type[BaseException], ...] = (OSError, http.client.HTTPException, zlib.error)
-
-
-class ProxyConnectError(OSError):
-    """The proxy refused the CONNECT tunnel (worded as urllib3 words it)."""
+ERRORS: tuple[type[BaseException], ...] = (OSError, HTTPException, zlib.error)
+# The ones that mean the connection is gone (cut, broken, timed out): a stream simply ends.
+CUT_ERRORS: tuple[type[BaseException], ...] = (OSError, HTTPException)
 
 
 def supports(proxy: str | None) -> bool:
@@ -46,32 +59,19 @@ def supports(proxy: str | None) -> bool:
     return parts.scheme == "http" and not parts.username and not parts.password
 
 
-class Headers(Mapping[str, str]):
-    """Response headers: case-insensitive; a repeated header reads as its values joined with
-    ", " (as requests shows it), ``getlist`` gives them one by one."""
+class _Connection:
+    """One socket (plain or TLS) and the buffered reader its answers are read from; kept for
+    the next request while the server keeps it open."""
 
-    def __init__(self, pairs: list[tuple[str, str]]) -> None:
-        self._values: dict[str, list[str]] = {}
-        self._names: dict[str, str] = {}
-        for name, value in pairs:
-            key = name.lower()
-            self._names.setdefault(key, name)
-            self._values.setdefault(key, []).append(value)
+    __slots__ = ("fp", "sock")
 
-    def __getitem__(self, name: str) -> str:
-        return ", ".join(self._values[name.lower()])
+    def __init__(self, sock: socket.socket) -> None:
+        self.sock = sock
+        self.fp = sock.makefile("rb")
 
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._names.values())
-
-    def __len__(self) -> int:
-        return len(self._values)
-
-    def __contains__(self, name: object) -> bool:
-        return isinstance(name, str) and name.lower() in self._values
-
-    def getlist(self, name: str) -> list[str]:
-        return list(self._values.get(name.lower(), ()))
+    def close(self) -> None:
+        self.fp.close()
+        self.sock.close()
 
 
 class Response:
@@ -80,13 +80,16 @@ class Response:
     the end."""
 
     def __init__(
-        self, raw: http.client.HTTPResponse, url: str, release: Any, deadline: Any
+        self, conn: _Connection, head: Head, url: str, release: Any, deadline: Any
     ) -> None:
-        self._raw = raw
+        self._conn = conn
+        self._body = Body(conn.fp, head)
+        self._will_close = head.will_close
+        self._chunked = head.chunked
         self.url = url
-        self.status_code = raw.status
-        self.reason = raw.reason
-        self.headers = Headers(raw.getheaders())
+        self.status_code = head.status
+        self.reason = head.reason
+        self.headers = head.headers
         self._release = release  # called with True when the connection may be reused
         self._deadline = deadline  # (absolute monotonic, clock) or None
         self._content: bytes | None = None
@@ -102,16 +105,15 @@ class Response:
             self._decoder = zlib.decompressobj(32 + zlib.MAX_WBITS)
 
     def _chunks(self, size: int | None) -> Iterator[bytes]:
-        """Raw chunks as they arrive (``size`` None: whatever one read returns)."""
+        """Decompressed pieces as they arrive (``size`` None: whatever one read returns)."""
         if self._consumed:
             return
+        body = self._body
         try:
             while True:
                 self._check_deadline()
-                data = self._raw.read1(_CHUNK) if size is None else self._raw.read(size)
+                data = body.read1(_CHUNK) if size is None else body.read(size)
                 if not data:
-                    if self._raw.length:  # the server hung up before Content-Length was sent
-                        raise http.client.IncompleteRead(b"", self._raw.length)
                     break
                 if self._decoder is not None:
                     data = self._decoder.decompress(data)
@@ -126,11 +128,7 @@ class Response:
             self.close()
             raise
         self._consumed = True
-        reusable = not self._raw.will_close
-        # http.client marks the response done only when a read sees its end; read1 stops at
-        # the last byte, so close it here (the socket stays open for the next request).
-        self._raw.close()
-        self._release(reusable)
+        self._release(not self._will_close)
 
     def _check_deadline(self) -> None:
         if self._deadline is None:
@@ -139,12 +137,10 @@ class Response:
         remaining = until - clock()
         if remaining <= 0:
             raise TimeoutError("deadline exceeded while reading the body")
-        sock = getattr(self._raw.fp, "raw", None)
-        sock = getattr(sock, "_sock", None)
-        if sock is not None:
-            current = sock.gettimeout()
-            if current is None or current > remaining:
-                sock.settimeout(remaining)
+        sock = self._conn.sock
+        current = sock.gettimeout()
+        if current is None or current > remaining:
+            sock.settimeout(remaining)
 
     @property
     def raw(self) -> Response:
@@ -154,7 +150,7 @@ class Response:
 
     @property
     def chunked(self) -> bool:
-        return bool(self._raw.chunked)
+        return self._chunked
 
     def read1(self, size: int = -1, decode_content: bool = True) -> bytes:
         """The next piece of the (decompressed) body, b"" at its end: one socket read."""
@@ -183,36 +179,11 @@ class Response:
     def close(self) -> None:
         if not self._consumed:
             self._consumed = True
-            self._raw.close()
             self._release(False)
 
 
-class _HTTPSConnection(http.client.HTTPSConnection):
-    """HTTPS whose certificate is checked against ``server_name`` (the kubeconfig's
-    ``tls-server-name``) when given, else the host it was asked for (the tunnel's target
-    behind a proxy)."""
-
-    def __init__(
-        self,
-        host: str,
-        port: int,
-        context: ssl.SSLContext,
-        server_name: str | None,
-        timeout: float,
-    ) -> None:
-        super().__init__(host, port, timeout=timeout, context=context)
-        self._server_name = server_name
-        self._tls = context
-
-    def connect(self) -> None:
-        http.client.HTTPConnection.connect(self)
-        tunnel: str | None = getattr(self, "_tunnel_host", None)
-        name = self._server_name or tunnel or self.host
-        self.sock = self._tls.wrap_socket(self.sock, server_hostname=name)
-
-
 class StdlibTransport:
-    """Sends requests to one server with ``http.client``; keeps idle connections for reuse."""
+    """Sends requests to one server over HTTP/1.1; keeps idle connections for reuse."""
 
     errors = ERRORS
 
@@ -224,8 +195,11 @@ class StdlibTransport:
         self.proxy = proxy
         self.server_name = server_name
         self.proxies = bool(proxy)
+        # Host as http.client sends it: the server's (also through a tunnel), the port only
+        # when it is not the scheme's
+        self._host_header = authority(self.host, self.port, 443 if self.https else 80)
         self._context: ssl.SSLContext | None = None
-        self._idle: list[http.client.HTTPConnection] = []
+        self._idle: list[_Connection] = []
         self._lock = threading.Lock()
 
     def use_context(self, context: ssl.SSLContext | None) -> None:
@@ -236,29 +210,37 @@ class StdlibTransport:
         for conn in idle:
             conn.close()
 
-    def _connection(self, connect_timeout: float) -> http.client.HTTPConnection:
+    def _pooled(self) -> _Connection | None:
         with self._lock:
             while self._idle:
                 idle = self._idle.pop()
                 if _still_open(idle):
-                    idle.timeout = connect_timeout
                     return idle
                 idle.close()
+        return None
+
+    def _connect(self, timeout: float) -> _Connection:
+        """A new connection: directly, or through the proxy (a CONNECT tunnel for https)."""
         host, port = self.host, self.port
         if self.proxy:
             p = urlsplit(self.proxy)
             host, port = p.hostname or "", p.port or 80
-        conn: http.client.HTTPConnection
-        if self.https:
-            assert self._context is not None, "use_context() first"
-            conn = _HTTPSConnection(host, port, self._context, self.server_name, connect_timeout)
-        else:
-            conn = http.client.HTTPConnection(host, port, timeout=connect_timeout)
-        if self.proxy and self.https:
-            conn.set_tunnel(self.host, self.port)
-        return conn
+        sock = open_socket(host, port, timeout)
+        try:
+            if self.https:
+                if self.proxy:
+                    tunnel(sock, self.host, self.port)
+                assert self._context is not None, "use_context() first"
+                # the certificate is checked against tls-server-name when given, else the
+                # server's host (the tunnel's target behind a proxy)
+                name = wire_host(self.server_name or self.host)
+                sock = self._context.wrap_socket(sock, server_hostname=name)
+        except BaseException:
+            sock.close()
+            raise
+        return _Connection(sock)
 
-    def _give_back(self, conn: http.client.HTTPConnection, reusable: bool) -> None:
+    def _give_back(self, conn: _Connection, reusable: bool) -> None:
         if reusable:
             with self._lock:
                 self._idle.append(conn)
@@ -277,55 +259,66 @@ class StdlibTransport:
         deadline: Any = None,
     ) -> Response:
         """Send one request and read the status line and headers (the body stays unread)."""
-        conn = self._connection(connect_timeout)
         parts = urlsplit(url)
         target = parts.path or "/"
         if parts.query:
             target += "?" + parts.query
+        host = self._host_header
         if self.proxy and not self.https:
             target = url  # a plain-HTTP proxy takes the absolute URI
-        if isinstance(body, io.IOBase):
-            body = body.read()  # only the requests transport streams request bodies
+            host = _netloc_header(parts.netloc)
+        # only the requests transport streams request bodies
+        data: bytes | None = body.read() if isinstance(body, io.IOBase) else body
+        if data is not None and not any(n.lower() == "content-length" for n, _ in headers):
+            headers = [*headers, ("Content-Length", str(len(data)))]
+        message = request_head(verb, target, host, headers)
+        if data:
+            message += data
+        conn = self._pooled()
         try:
-            if conn.sock is None:
-                try:
-                    conn.connect()
-                except OSError as exc:
-                    if self.proxy and "Tunnel connection failed" in str(exc):
-                        raise ProxyConnectError(str(exc)) from exc
-                    raise
-            sock = conn.sock
-            assert sock is not None  # connected above, or a pooled open connection
-            sock.settimeout(read_timeout)
-            conn.putrequest(verb, target, skip_host=False, skip_accept_encoding=True)
-            for name, value in headers:
-                conn.putheader(name, value)
-            conn.endheaders(body)
-            raw = conn.getresponse()
+            if conn is None:
+                conn = self._connect(connect_timeout)
+            conn.sock.settimeout(read_timeout)
+            conn.sock.sendall(message)
+            head = read_head(conn.fp, verb)
         except BaseException:
-            conn.close()
+            if conn is not None:
+                conn.close()
             raise
 
         def release(reusable: bool) -> None:
             self._give_back(conn, reusable)
 
-        return Response(raw, url, release, deadline)
+        return Response(conn, head, url, release, deadline)
 
     def close(self) -> None:
         self.use_context(self._context)
 
 
-def _still_open(conn: http.client.HTTPConnection) -> bool:
+def _netloc_header(netloc: str) -> bytes:
+    """Host for an absolute URI: its authority as written (http.client's rule)."""
+    name = netloc.encode("ascii") if netloc.isascii() else netloc.encode("idna")
+    if name.startswith(b"[") and b"%" in name:  # no IPv6 zone on the wire
+        name = name.partition(b"%")[0] + b"]" + name.rpartition(b"]")[2]
+    return name
+
+
+def _still_open(conn: _Connection) -> bool:
     """A kept-alive connection the server has not closed meanwhile (readable while idle means
     EOF or garbage: either way, not reusable)."""
-    sock = conn.sock
-    if sock is None:
-        return False
     try:
-        readable, _, _ = select.select([sock], [], [], 0)
+        readable, _, _ = select.select([conn.sock], [], [], 0)
     except (OSError, ValueError):
         return False
     return not readable
 
 
-__all__ = ["ERRORS", "Headers", "ProxyConnectError", "Response", "StdlibTransport", "supports"]
+__all__ = [
+    "CUT_ERRORS",
+    "ERRORS",
+    "Headers",
+    "ProxyConnectError",
+    "Response",
+    "StdlibTransport",
+    "supports",
+]
