@@ -18,9 +18,9 @@ collection, a non-string) makes the file uncacheable: it is parsed every time, a
 
 from __future__ import annotations
 
+import binascii
 import marshal
 import os
-import zlib
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -62,7 +62,8 @@ def stamp_of(st: os.stat_result) -> tuple[int, int, int, int, int]:
 def cache_file(cache_root: str, path: str) -> str:
     absolute = os.path.abspath(path)
     name = "".join(c if c.isalnum() or c in "-_." else "_" for c in os.path.basename(absolute))
-    crc = zlib.crc32(absolute.encode("utf-8", "surrogateescape"))
+    # binascii's CRC-32 is zlib's; binascii is loaded anyway (the loader's base64 fields)
+    crc = binascii.crc32(absolute.encode("utf-8", "surrogateescape"))
     return os.path.join(cache_root, "kubeconfig", f"{name[:40]}-{crc:08x}.marshal")
 
 

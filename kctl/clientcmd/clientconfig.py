@@ -5,7 +5,6 @@ is kubectl's factory path: files -> merge -> overrides -> RestConfig, or in-clus
 
 from __future__ import annotations
 
-import base64
 import os
 from collections.abc import Mapping
 from typing import Any
@@ -271,6 +270,8 @@ def exec_cluster_info(cluster: dict[str, Any]) -> dict[str, Any]:
         except ConfigError:
             ca = None
     if ca:
+        import base64  # exec plugins only
+
         info["certificate-authority-data"] = base64.b64encode(ca).decode("ascii")
     if cluster.get("proxy-url"):
         info["proxy-url"] = cluster["proxy-url"]

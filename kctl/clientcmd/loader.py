@@ -7,7 +7,6 @@ fields decoded to bytes); YAML is imported only when a file is actually parsed.
 
 from __future__ import annotations
 
-import base64
 import binascii
 import os
 from collections.abc import Mapping
@@ -104,8 +103,10 @@ def _type_error(value: Any, struct: str, path: str, go_type: str) -> ValueError:
 def _decode_b64(value: str) -> bytes:
     text = value.replace("\n", "").replace("\r", "")
     try:
-        return base64.b64decode(text, validate=True)
-    except (binascii.Error, ValueError):
+        # base64.b64decode(text, validate=True) without importing base64 (and struct) on every
+        # command that reads a kubeconfig
+        return binascii.a2b_base64(text.encode("ascii"), strict_mode=True)
+    except (binascii.Error, ValueError):  # (non-ASCII text: UnicodeEncodeError)
         alphabet = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=")
         bad = next((i for i, ch in enumerate(text) if ch not in alphabet), None)
         pos = bad if bad is not None else (len(text) // 4) * 4

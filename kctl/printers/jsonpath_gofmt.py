@@ -197,7 +197,8 @@ def _encode(value: Any, parts: list[str], newline: str, indent: str, colon: str)
         parts.append(_json_str(str(value)))
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+# Compiled on first use (re caches it): tables print no JSON.
+_SURROGATE = "[\ud800-\udfff]"
 
 
 def _go_escape(text: str) -> str:
@@ -215,9 +216,10 @@ def _go_escape(text: str) -> str:
         text = text.replace("\u2028", "\\u2028")
     if "\u2029" in text:
         text = text.replace("\u2029", "\\u2029")
-    if _SURROGATE.search(text):
+    surrogate = re.compile(_SURROGATE)
+    if surrogate.search(text):
         # a lone surrogate stands for invalid UTF-8, which Go's encoder writes as U+FFFD
-        text = _SURROGATE.sub("\\\\ufffd", text)
+        text = surrogate.sub("\\\\ufffd", text)
     return text
 
 

@@ -8,7 +8,6 @@ it re-runs the exec plugin or re-reads the token file, and says whether a retry 
 
 from __future__ import annotations
 
-import base64
 import copy
 from typing import TYPE_CHECKING
 
@@ -95,6 +94,8 @@ class Authenticator:
         if self._token:
             creds.headers["Authorization"] = f"Bearer {self._token}"
         elif c.username or c.password:
+            import base64  # basic auth only
+
             pair = f"{c.username or ''}:{c.password or ''}".encode()
             creds.headers["Authorization"] = f"Basic {base64.b64encode(pair).decode('ascii')}"
         elif self._plugin is not None:

@@ -118,6 +118,8 @@ _NO_CLIENT = _NO_NETWORK | {"dataclasses", "urllib"}
 # header parser is the email package; and host names go to socket/ssl as bytes, so the idna
 # codec (with unicodedata and stringprep) stays out.
 _NETWORK_NEVER = _NEVER | {"http.client", "email", "encodings.idna"}
+# A kubeconfig read decodes its base64 fields and names its cache file with binascii alone.
+_NO_CODECS = {"base64", "struct", "zlib"}
 
 # name -> (argv, kctl modules it may load, stdlib modules (with their submodules) it must not load)
 HOT: dict[str, tuple[tuple[str, ...], set[str], set[str]]] = {
@@ -131,17 +133,17 @@ HOT: dict[str, tuple[tuple[str, ...], set[str], set[str]]] = {
     "config-current-context": (
         ("config", "current-context"),
         _BASE | _KUBECONFIG | {"kctl.cli.config"},
-        _NO_CLIENT | {"json"},
+        _NO_CLIENT | _NO_CODECS | {"json"},
     ),
     "config-get-contexts": (
         ("config", "get-contexts"),
         _BASE | _KUBECONFIG | {"kctl.cli.config", "kctl.printers", "kctl.printers.tabwriter"},
-        _NO_CLIENT | {"json"},
+        _NO_CLIENT | _NO_CODECS | {"json"},
     ),
     "api-resources-cached": (
         ("api-resources", "--cached"),
         _BASE | _CLIENTCONFIG | _DISCOVERY | _TABLE | {"kctl.cli.api_resources"},
-        _NO_NETWORK,
+        _NO_NETWORK | _NO_CODECS,
     ),
     "get-pods": (
         ("get", "pods"),
