@@ -161,6 +161,11 @@ class Environment:
         return default_cache_root(self.environ, self.cache_dir_flag)
 
     @property
+    def cache_dir(self) -> str:
+        """``cache_root`` as text (no pathlib for callers that only join names onto it)."""
+        return cache_root(self.environ, self.cache_dir_flag)
+
+    @property
     def colour(self) -> bool:
         """Colour/rich output: on for a terminal unless ``NO_COLOR``/``TERM=dumb``; ``FORCE_COLOR``
         turns it on even when piped."""

@@ -17,11 +17,6 @@ import contextlib
 import hashlib
 import json
 import os
-import subprocess
-import tempfile
-from dataclasses import dataclass
-from datetime import datetime
-from pathlib import Path
 from typing import Any
 
 from kctl.env import Environment
@@ -47,14 +42,25 @@ class ExecPluginError(AuthPluginError):
         return f"Unable to connect to the server: getting credentials: {self.message}"
 
 
-@dataclass
 class ExecCredential:
-    """What a plugin returned (``status``); ``expiry`` is a Unix time or None."""
+    """What a plugin returned (``status``); ``expiry`` is a Unix time or None.
 
-    token: str | None = None
-    client_cert_data: bytes | None = None
-    client_key_data: bytes | None = None
-    expiry: float | None = None
+    (A plain class: a cached token is read on every command of a plugin user, and a dataclass
+    would be generated each time.)"""
+
+    __slots__ = ("token", "client_cert_data", "client_key_data", "expiry")
+
+    def __init__(
+        self,
+        token: str | None = None,
+        client_cert_data: bytes | None = None,
+        client_key_data: bytes | None = None,
+        expiry: float | None = None,
+    ) -> None:
+        self.token = token
+        self.client_cert_data = client_cert_data
+        self.client_key_data = client_key_data
+        self.expiry = expiry
 
     def __repr__(self) -> str:
         return f"ExecCredential(token={'<redacted>' if self.token else None}, expiry={self.expiry})"
@@ -91,6 +97,8 @@ def parse_timestamp(text: str) -> float:
         while rest and rest[0].isdigit():
             digits, rest = digits + rest[0], rest[1:]
         value = f"{head}.{(digits + '000000')[:6]}{rest}"
+    from datetime import datetime  # only when a plugin has run: a cached token skips it
+
     stamp = datetime.fromisoformat(value)
     if stamp.tzinfo is None:
         raise ValueError(text)
@@ -125,9 +133,9 @@ class ExecPlugin:
         self.runs = 0  # how many times the plugin was executed (for tests and -v logging)
 
     @property
-    def cache_file(self) -> Path:
+    def cache_file(self) -> str:
         key = cache_key(self.config, self.server, self.cluster_info)
-        return self.env.cache_root / "exec" / f"{key}.json"
+        return os.path.join(self.env.cache_dir, "exec", f"{key}.json")
 
     # -- cache -----------------------------------------------------------------------------
 
@@ -161,7 +169,7 @@ class ExecPlugin:
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             # A damaged cache entry is just a miss; remove it so it is rewritten cleanly.
             with contextlib.suppress(OSError):
-                path.unlink()
+                os.unlink(path)
             return None
 
     def _write_cache_file(self, cred: ExecCredential) -> None:
@@ -178,25 +186,16 @@ class ExecPlugin:
                 "clientKeyData": (cred.client_key_data or b"").decode(),
             },
         }
-        try:
-            path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".exec-", dir=path.parent)
-        except OSError:
-            return  # an unwritable cache only costs a plugin run next time
-        try:
-            os.fchmod(fd, 0o600)
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                json.dump(payload, f)
-            os.replace(tmp, path)
-        except OSError:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
+        from kctl.privatefile import write_private
+
+        with contextlib.suppress(OSError):  # an unwritable cache only costs a plugin run next time
+            write_private(path, json.dumps(payload).encode())
 
     def forget(self) -> None:
         """Drop the cached credential (after the server rejected it)."""
         self._memory = None
         with contextlib.suppress(OSError):
-            self.cache_file.unlink()
+            os.unlink(self.cache_file)
 
     # -- running ---------------------------------------------------------------------------
 
@@ -231,6 +230,8 @@ class ExecPlugin:
 
     def run(self) -> ExecCredential:
         """Execute the plugin once and decode its answer (errors in kubectl's words)."""
+        import subprocess  # only when the plugin really runs: a cached credential skips it
+
         cfg = self.config
         interactive = self._interactive()
         environ = dict(self.env.environ)

@@ -237,3 +237,46 @@ def test_hot_command_loads_only_what_it_may(name: str, server: FaultServer, tmp_
     assert third_party <= {"click"}, f"`kctl {' '.join(args)}` imports {third_party - {'click'}}"
     heavy = {f for f in forbidden for m in modules if m == f or m.startswith(f + ".")}
     assert heavy == set(), f"`kctl {' '.join(args)}` imports {heavy}"
+
+
+PLUGIN = """\
+import json, os, sys, time
+with open(os.path.join(os.path.dirname(__file__), "runs"), "a") as fh:
+    fh.write("run\\n")
+expiry = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(time.time() + 3600))
+print(json.dumps({"apiVersion": "client.authentication.k8s.io/v1", "kind": "ExecCredential",
+                  "status": {"token": "plugin-token", "expirationTimestamp": expiry}}))
+"""
+
+
+def test_a_plugin_user_with_a_cached_token_loads_no_plugin_machinery(
+    server: FaultServer, tmp_path: Path
+) -> None:
+    import base64
+
+    plugin = tmp_path / "plugin.py"
+    plugin.write_text(PLUGIN)
+    # https: client-go (and kctl) read credentials only for https servers
+    ca = base64.b64encode(server.certs.ca_pem).decode()
+    config = (
+        kubeconfig(server.tls_url)
+        .replace(
+            f"    server: {server.tls_url}\n",
+            f"    server: {server.tls_url}\n    certificate-authority-data: {ca}\n",
+        )
+        .replace(
+            f"    token: {SECRET}\n",
+            "    exec:\n"
+            "      apiVersion: client.authentication.k8s.io/v1\n"
+            f"      command: {sys.executable}\n"
+            f"      args: [{plugin}]\n"
+            "      interactiveMode: Never\n",
+        )
+    )
+    (tmp_path / "config").write_text(config)
+    _modules(("get", "pods"), tmp_path)  # runs the plugin, caches its token and discovery
+    modules = _modules(("get", "pods"), tmp_path)
+    assert (tmp_path / "runs").read_text() == "run\n"  # the second run used the cached token
+    assert "kctl.rest.exec" in modules  # it did go through the plugin's cache
+    heavy = {m.split(".")[0] for m in modules} & (_NEVER - {"hashlib"} | {"shutil", "pathlib"})
+    assert heavy == set(), f"a cached plugin token still imports {heavy}"
