@@ -9,7 +9,7 @@ too.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import click
 
@@ -67,6 +67,22 @@ def _click_kwargs(flag: GlobalFlag) -> dict[str, Any]:
     return {}
 
 
+# One click.Option per global flag, built on first use and shared by every command: an Option
+# holds no per-command or per-invocation state, and building the 21 of them again for each
+# command cost about 0.15 ms a time (the config group alone defines five commands).
+_OPTIONS: dict[str, click.Option] = {}
+
+
+def _option(flag: GlobalFlag) -> Callable[..., click.Option]:
+    def build(decls: Any, **attrs: Any) -> click.Option:
+        option = _OPTIONS.get(flag.long)
+        if option is None:
+            option = _OPTIONS[flag.long] = click.Option(decls, **attrs)
+        return option
+
+    return build
+
+
 def global_options(f: F) -> F:
     """Add kubectl's global flags to a command."""
     for flag in reversed(GLOBAL_FLAGS):
@@ -74,6 +90,8 @@ def global_options(f: F) -> F:
         f = click.option(
             *decls,
             "global_" + flag.long.replace("-", "_"),
+            # (click calls ``cls(decls, **attrs)``: a function returning the shared one works)
+            cls=cast("type[click.Option]", _option(flag)),
             expose_value=False,
             callback=_record(flag.long),
             help=flag.help,
