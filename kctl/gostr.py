@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import errno
 import os
-import unicodedata
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -48,8 +47,14 @@ _SHORT_ESCAPES["\v"] = "\\v"
 
 def is_print(ch: str) -> bool:
     """Go's ``strconv.IsPrint``: letters, marks, numbers, punctuation, symbols and ASCII space."""
-    if ch == " ":
+    if " " <= ch <= "~":  # ASCII space and graphic characters
         return True
+    if ch < "\x80":  # ASCII control characters
+        return False
+    # unicodedata (a shared library, ~0.4 ms to load) only for text beyond ASCII: every command
+    # imports this module, few ever quote such text
+    import unicodedata
+
     return unicodedata.category(ch)[0] in "LMNPS"
 
 

@@ -109,6 +109,7 @@ _NEVER = {
     "tempfile",
     "asyncio",
     "pathlib",  # paths are strings and os.path (pathlib brings fnmatch, urllib.parse, ipaddress)
+    "unicodedata",  # Go's %q needs it only for text beyond ASCII
 }
 _NO_NETWORK = _NEVER | {"ssl", "socket", "http", "email", "select"}
 # Commands that build no RestConfig: no record classes to generate (dataclasses) and no URL to
