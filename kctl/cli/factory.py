@@ -55,6 +55,11 @@ class Factory:
             self.rest_config, env=self.env, verbosity=self.verbosity, transport=self.transport
         )
 
+    def preconnect(self) -> None:
+        """Open the server connection while the command goes on resolving types and loading
+        printers (a command that is about to send a request: ``get``)."""
+        self.rest_client.preconnect()
+
     @cached_property
     def discovery(self) -> kctl.DiscoveryClient:
         # The REST client (and with it `requests`) is only built if discovery must ask the

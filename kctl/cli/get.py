@@ -227,6 +227,9 @@ def get(ctx: click.Context, /, args: tuple[str, ...], raw: str, **flags: Any) ->
         factory.namespace  # noqa: B018 - kubectl's Complete asks for it first (ConfirmUsable)
     except MissingEntry as exc:
         raise exc.confirm_usable() from None
+    # Every path from here sends a request (or fails on a flag first): the connection is
+    # opened while the types are resolved and the printer loaded.
+    factory.preconnect()
     watching = opts.watch or opts.watch_only
     if watching or opts.output_watch_events or opts.live:
         from kctl.cli import get_watch

@@ -13,7 +13,7 @@ text and Table cells (``fmt.Sprint``) use it too.
 from __future__ import annotations
 
 import re
-from json.encoder import encode_basestring as _json_str  # type: ignore[attr-defined]
+from json.encoder import encode_basestring as _json_str
 from typing import Any
 
 from kctl.gostr import go_quote

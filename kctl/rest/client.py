@@ -98,6 +98,11 @@ class _HeaderPairs:
         return list(self.pairs)
 
 
+def _connect_timeout(seconds: float | None) -> float:
+    """How long opening a connection may take: Go's dialer default, or less under a deadline."""
+    return min(CONNECT_TIMEOUT, seconds) if seconds else CONNECT_TIMEOUT
+
+
 def _split_path(path: str) -> tuple[str, list[tuple[str, str]]]:
     """``/api/v1/pods?watch=true`` -> path and its query pairs."""
     base, sep, query = path.partition("?")
@@ -312,6 +317,25 @@ class RESTClient:
                 self._tls_key = (cert, key)
             return self._stdlib
 
+    def preconnect(self) -> None:
+        """Start opening the connection the next request will use (TCP and TLS handshake, in a
+        thread), so its round trips overlap with what the caller does before that request.
+
+        For a caller that knows a request follows (the CLI's ``get``); a no-op on the requests
+        transport. Nothing is reported here: if opening fails, the request that takes the
+        connection raises that failure, as if it had connected itself."""
+        if not self.uses_stdlib():
+            return
+        try:
+            # the kubeconfig's client certificate: a plugin's (rare) arrives with its token,
+            # and then the request opens its own connection
+            transport = self._stdlib_transport(
+                self.config.client_cert_data, self.config.client_key_data
+            )
+        except KctlError:
+            return  # unusable TLS material: the request reports it
+        transport.preconnect(_connect_timeout(self._timeout_seconds(None)))
+
     def _client_headers(self) -> dict[str, str]:
         """Headers every request of this client carries (requests' session headers)."""
         return {
@@ -379,7 +403,7 @@ class RESTClient:
         state = _Attempt()
         if seconds:
             state.deadline = self._monotonic() + seconds
-        connect = min(CONNECT_TIMEOUT, seconds) if seconds else CONNECT_TIMEOUT
+        connect = _connect_timeout(seconds)
         stdlib = self.uses_stdlib()
         while True:
             auth_headers, cert, key = self._credentials()

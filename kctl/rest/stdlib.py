@@ -23,7 +23,7 @@ import socket
 import ssl
 import threading
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -200,15 +200,39 @@ class StdlibTransport:
         self._host_header = authority(self.host, self.port, 443 if self.https else 80)
         self._context: ssl.SSLContext | None = None
         self._idle: list[_Connection] = []
+        self._opening: _Opening | None = None
         self._lock = threading.Lock()
 
     def use_context(self, context: ssl.SSLContext | None) -> None:
-        """TLS settings for new connections (a new client certificate): idle ones are dropped."""
+        """TLS settings for new connections (a new client certificate): idle ones are dropped,
+        and one still being opened is closed once it is open."""
         with self._lock:
             self._context = context
             idle, self._idle = self._idle, []
+            opening, self._opening = self._opening, None
         for conn in idle:
             conn.close()
+        if opening is not None:
+            opening.abandon()
+
+    def preconnect(self, timeout: float) -> None:
+        """Start opening a connection (TCP, proxy tunnel, TLS handshake) in a thread for the
+        next ``send`` to take, so its round trips overlap with what the caller does meanwhile
+        (a command still importing and reading caches). ``send`` waits for it and raises what
+        opening it raised: a failure is reported once, as if ``send`` had connected itself."""
+        with self._lock:
+            if self._opening is not None or self._idle:
+                return
+            opening = self._opening = _Opening()
+        thread = threading.Thread(
+            target=opening.run, args=(self._connect, timeout), name="kctl-preconnect", daemon=True
+        )
+        thread.start()
+
+    def _adopt_opening(self) -> _Connection | None:
+        with self._lock:
+            opening, self._opening = self._opening, None
+        return opening.result() if opening is not None else None
 
     def _pooled(self) -> _Connection | None:
         with self._lock:
@@ -277,7 +301,7 @@ class StdlibTransport:
         conn = self._pooled()
         try:
             if conn is None:
-                conn = self._connect(connect_timeout)
+                conn = self._adopt_opening() or self._connect(connect_timeout)
             conn.sock.settimeout(read_timeout)
             conn.sock.sendall(message)
             head = read_head(conn.fp, verb)
@@ -293,6 +317,48 @@ class StdlibTransport:
 
     def close(self) -> None:
         self.use_context(self._context)
+
+
+class _Opening:
+    """A connection ``preconnect`` is opening: its outcome once there (the connection, or what
+    opening it raised)."""
+
+    def __init__(self) -> None:
+        self._done = threading.Event()
+        self._lock = threading.Lock()
+        self._conn: _Connection | None = None
+        self._error: BaseException | None = None
+        self._abandoned = False
+
+    def run(self, connect: Callable[[float], _Connection], timeout: float) -> None:
+        try:
+            conn = connect(timeout)
+        except BaseException as exc:  # kept for the request that adopts it
+            self._error = exc
+            conn = None
+        with self._lock:
+            if self._abandoned and conn is not None:
+                conn.close()
+                conn = None
+            self._conn = conn
+        self._done.set()
+
+    def result(self) -> _Connection:
+        """Wait for the connection; raises what opening it raised."""
+        self._done.wait()
+        if self._error is not None:
+            error, self._error = self._error, None
+            raise error
+        assert self._conn is not None
+        return self._conn
+
+    def abandon(self) -> None:
+        """Nobody will take it: close it (now, or once it is open)."""
+        with self._lock:
+            self._abandoned = True
+            conn, self._conn = self._conn, None
+        if conn is not None:
+            conn.close()
 
 
 def _netloc_header(netloc: str) -> bytes:

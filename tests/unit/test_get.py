@@ -162,6 +162,10 @@ class FakeFactory:
         self.mapper = FakeMapper()
         self.dynamic = dynamic
         self.namespace = namespace
+        self.preconnects = 0
+
+    def preconnect(self) -> None:
+        self.preconnects += 1
 
 
 class FakeGet:
@@ -183,9 +187,10 @@ class FakeGet:
     ) -> CLIResult:
         env = Environment.for_test(tty=tty, environ=environ or {})
         dynamic = self.dynamic = FakeDynamic(env, lists or {}, objects)
+        factory = self.factory = FakeFactory(dynamic)
         self.monkeypatch.setattr(
             "kctl.cli.factory.Factory.from_context",
-            classmethod(lambda cls, ctx: FakeFactory(dynamic)),
+            classmethod(lambda cls, ctx: factory),
         )
         return kctl("get", *argv, env=env, expect=expect)
 
@@ -203,6 +208,11 @@ def test_terminal_output_streams_each_page_before_the_next_is_fetched(fake: Fake
     assert "a " in dynamic.stdout_when_fetched[1]  # page 1 printed before page 2 was fetched
     assert "bbbbbbbbbb" in dynamic.stdout_when_fetched[2]
     assert out.count("NAME") == 1
+
+
+def test_get_opens_its_connection_before_resolving_types(fake: FakeGet) -> None:
+    fake(["pods"], {"pods": [table("a")]})
+    assert fake.factory.preconnects == 1
 
 
 def test_piped_output_aligns_all_pages_like_kubectl(fake: FakeGet) -> None:

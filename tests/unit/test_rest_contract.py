@@ -318,3 +318,123 @@ def test_a_quiet_watch_ends_at_its_read_timeout(fs: FaultServer, transport: str)
     started = time.monotonic()
     events = [e["object"]["n"] for e in decode_json_stream(resp)]
     assert events == [1] and time.monotonic() - started < 2.5
+
+
+# -- preconnect (the stdlib transport only; requests ignores it) -------------------------------
+
+
+class _Listener:
+    """A TLS-less HTTP/1.1 server that records each connection's source port and can hold back
+    its answers until told, so a test sees when a connection was opened."""
+
+    def __init__(self) -> None:
+        import http.server
+        import threading
+
+        self.accepted: list[int] = []
+        self.peers: list[int] = []
+        listener = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def setup(self) -> None:
+                listener.accepted.append(self.client_address[1])
+                super().setup()
+
+            def do_GET(self) -> None:  # noqa: N802
+                listener.peers.append(self.client_address[1])
+                self.send_response(200)
+                self.send_header("Content-Length", "2")
+                self.end_headers()
+                self.wfile.write(b"{}")
+
+            def log_message(self, *args: Any) -> None:
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def test_preconnect_opens_the_connection_the_first_request_takes() -> None:
+    import time
+
+    server = _Listener()
+    try:
+        rest = RESTClient(
+            RestConfig(host=server.url),
+            Environment.for_test(environ={}),
+            authenticator=Auth(),
+            transport="stdlib",
+        )
+        rest.preconnect()
+        rest.preconnect()  # a second call while one is open adds nothing
+        for _ in range(200):
+            if server.accepted:
+                break
+            time.sleep(0.01)
+        assert len(server.accepted) == 1 and server.peers == []  # open before any request
+        rest.get_json("/a")
+        rest.get_json("/b")
+        assert server.peers == server.accepted * 2  # both requests on the preconnected one
+    finally:
+        server.close()
+
+
+def test_a_failed_preconnect_is_reported_by_the_request_exactly_as_without_it() -> None:
+    import socket as socket_module
+
+    with socket_module.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]  # closed again: nothing listens there
+    texts = []
+    for early in (False, True):
+        rest = RESTClient(
+            RestConfig(host=f"http://127.0.0.1:{port}"),
+            Environment.for_test(environ={}),
+            authenticator=Auth(),
+            transport="stdlib",
+            sleep=lambda _s: None,
+        )
+        if early:
+            rest.preconnect()
+        with pytest.raises(KctlError) as info:
+            rest.get_json("/a")
+        texts.append(str(info.value))
+    assert texts[0] == texts[1] and "was refused" in texts[0]
+
+
+def test_preconnect_is_a_no_op_on_the_requests_transport() -> None:
+    server = _Listener()
+    try:
+        rest = RESTClient(
+            RestConfig(host=server.url),
+            Environment.for_test(environ={}),
+            authenticator=Auth(),
+            transport="requests",
+        )
+        rest.preconnect()
+        rest.get_json("/a")
+        assert len(server.accepted) == 1 and server.peers == server.accepted
+    finally:
+        server.close()
+
+
+def test_new_tls_settings_drop_a_connection_still_being_opened(fs: FaultServer) -> None:
+    from kctl.rest.stdlib import StdlibTransport
+    from kctl.rest.transport import build_ssl_context
+
+    transport = StdlibTransport(fs.tls_url, None, None)
+    transport.use_context(build_ssl_context(ca_data=fs.certs.ca_pem, insecure=False))
+    transport.preconnect(5.0)
+    opening = transport._opening
+    assert opening is not None
+    transport.use_context(build_ssl_context(ca_data=fs.certs.ca_pem, insecure=False))
+    assert transport._opening is None  # the next request opens its own connection
+    opening._done.wait(5)
+    assert opening._conn is None  # closed once it was open, never handed out
