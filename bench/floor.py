@@ -1,12 +1,13 @@
 """The Python floor: the least a click-based Python command can cost on this machine.
 
-``python bench/floor.py start`` starts the interpreter (with site, as a console script does),
-imports click and exits: no Python CLI built on click can be faster. ``python bench/floor.py
-get DIR PATH`` also imports ssl, socket and json, makes the one TLS request kctl makes (the
-server, CA and client pair are read from files in DIR that the bench writes) and prints the
-first column of the Table: the floor of any click-based client for ``get``. The bench runs it
-alongside kctl and kubectl, so each ratio splits into what the language and its libraries cost
-(floor/kubectl) and what kctl's own code costs on top (kctl/floor).
+``python bench/floor.py bare`` only starts the interpreter (with site, as a console script does)
+and exits: what any Python command costs. ``python bench/floor.py start`` also imports click:
+no Python CLI built on click can be faster. ``python bench/floor.py get DIR PATH`` also imports
+ssl, socket and json, makes the one TLS request kctl makes (the server, CA and client pair are
+read from files in DIR that the bench writes) and prints the first column of the Table: the
+floor of any click-based client for ``get``. The bench runs them alongside kctl and kubectl, so
+each ratio splits into what the language and its libraries cost (floor/kubectl) and what kctl's
+own code costs on top (kctl/floor).
 
 Run by file path (not ``-m``): importing the bench package would add to the floor.
 """
@@ -83,13 +84,15 @@ def _get(directory: str, path: str) -> int:
 
 
 def main(argv: list[str]) -> int:
+    if argv[:1] == ["bare"]:
+        return 0
     import click  # noqa: F401 - the cost being measured
 
     if argv[:1] == ["start"]:
         return 0
     if argv[:1] == ["get"] and len(argv) == 3:
         return _get(argv[1], argv[2])
-    sys.stderr.write("usage: floor.py start | get DIR PATH\n")
+    sys.stderr.write("usage: floor.py bare | start | get DIR PATH\n")
     return 2
 
 

@@ -18,6 +18,7 @@ class ToolResult:
     wall: Summary | None = None
     max_rss: int | None = None  # bytes, the highest peak over the counted runs
     requests: int | None = None
+    request_ms: int | None = None  # the logged response times of the -v 6 run, added up
     error: str | None = None
 
     @property
@@ -33,6 +34,7 @@ class ScenarioResult:
     kctl: ToolResult = field(default_factory=ToolResult)
     kubectl: ToolResult = field(default_factory=ToolResult)
     floor: ToolResult | None = None  # the Python floor (bench/floor.py), where measured
+    interpreter: ToolResult | None = None  # the interpreter alone (floor.py bare), likewise
     notes: list[str] = field(default_factory=list)
     import_top: list[tuple[str, int, int]] = field(default_factory=list)  # name, self µs, cum µs
     output_differs: bool = False  # kctl's output failed the scenario's check: no ratio
@@ -77,6 +79,10 @@ def _spread(tool: ToolResult) -> str:
         return "n/a"
     w = tool.wall
     return f"{format_seconds(w.minimum)} / {format_seconds(w.median)} / {format_seconds(w.maximum)}"
+
+
+def _ms(value: int | None) -> str:
+    return "n/a" if value is None else f"{value} ms"
 
 
 def _cell(text: str) -> str:
@@ -126,18 +132,27 @@ def render_markdown(meta: Meta, results: list[ScenarioResult]) -> str:
     if floors:
         out.append("")
         out.append(
-            "The Python floor (bench/floor.py: the interpreter and click, plus ssl, json and the "
-            "one request for `get`), run in turn with both tools: floor/kubectl is what the "
-            "language costs, kctl/floor what kctl's own code adds.\n"
+            "Where the time goes: the interpreter alone (`bench/floor.py bare`: start with site, "
+            "exit), the Python floor (`floor.py`: the interpreter and click, plus ssl, json and "
+            "the one request for `get`), each run in turn with both tools; the server's share is "
+            "the response time each tool logged at `-v 6`. floor/kubectl is what the language "
+            "costs, kctl/floor what kctl's own code adds.\n"
         )
-        out.append("| scenario | kubectl | Python floor | floor/kubectl | kctl | kctl/floor |")
-        out.append("|---|--:|--:|--:|--:|--:|")
+        out.append(
+            "| scenario | kubectl | interpreter | Python floor | floor/kubectl | kctl "
+            "| kctl/floor | server (kubectl / kctl) |"
+        )
+        out.append("|---|--:|--:|--:|--:|--:|--:|--:|")
         for r in floors:
             assert r.floor is not None
+            server = "–"
+            if r.kubectl.request_ms is not None or r.kctl.request_ms is not None:
+                server = f"{_ms(r.kubectl.request_ms)} / {_ms(r.kctl.request_ms)}"
             out.append(
-                f"| {_cell(r.name)} | {_median(r.kubectl)} | {_median(r.floor)} "
+                f"| {_cell(r.name)} | {_median(r.kubectl)} "
+                f"| {_median(r.interpreter) if r.interpreter else 'n/a'} | {_median(r.floor)} "
                 f"| {format_ratio(r.floor_ratio)} | {_median(r.kctl)} "
-                f"| {format_ratio(ratio(r.kctl.median, r.floor.median))} |"
+                f"| {format_ratio(ratio(r.kctl.median, r.floor.median))} | {server} |"
             )
     out.append("")
     out.append("Wall time min / median / max, counted runs, and the data each scenario ran on:\n")
@@ -199,6 +214,7 @@ def to_json(meta: Meta, results: list[ScenarioResult]) -> dict[str, Any]:
                 "kctl": tool(r.kctl),
                 "kubectl": tool(r.kubectl),
                 "floor": tool(r.floor) if r.floor is not None else None,
+                "interpreter": tool(r.interpreter) if r.interpreter is not None else None,
                 "floor_ratio": r.floor_ratio,
                 "notes": r.notes,
                 "import_top": [

@@ -177,17 +177,15 @@ def run_scenario(
         tools,
         kubeconfig=kubeconfig,
     )
-    floor: _Side | None = None
+    floors: list[_Side] = []
     if sc.floor and tools.floor:
-        floor = _Side(
-            "floor",
-            tools.floor,
-            sc.floor_args(floor_credentials or workdir / "floor"),
-            workdir / "floor-cache",
-            tools,
-        )
+        for label, args in (
+            ("interpreter", ["bare"]),
+            ("floor", sc.floor_args(floor_credentials or workdir / "floor")),
+        ):
+            floors.append(_Side(label, tools.floor, args, workdir / f"{label}-cache", tools))
     sides = (kctl, kubectl)
-    for side in (*sides, *([floor] if floor else [])):
+    for side in (*sides, *floors):
         _reset(side.cache)
     if sc.prime:
         for side, prime in ((kctl, scenarios.KCTL_PRIME), (kubectl, scenarios.KUBECTL_PRIME)):
@@ -205,11 +203,12 @@ def run_scenario(
             result.output_differs = True
             result.notes.append(f"output differs, no ratio: {problem}")
 
-    if floor is not None and floor.once(cold) is None:
-        result.notes.append(f"Python floor n/a: {floor.result.error}")
-        floor = None
-    timed = (*sides, *([floor] if floor else []))
-    for _ in range(runs):  # A B A B ... (A B C with the floor)
+    for side in list(floors):
+        if side.once(cold) is None:
+            result.notes.append(f"{side.label} n/a: {side.result.error}")
+            floors.remove(side)
+    timed = (*sides, *floors)
+    for _ in range(runs):  # A B A B ... (A B C D with the floors)
         for side in timed:
             side.counted(cold)
 
@@ -227,7 +226,9 @@ def run_scenario(
             side.prepare(cold)
             m = runner.run(verbose_argv[side.label], side.env)
             if m.exit_code == 0:
-                side.result.requests = reqlog.count(m.stderr.decode(errors="replace"))
+                log = m.stderr.decode(errors="replace")
+                side.result.requests = reqlog.count(log)
+                side.result.request_ms = reqlog.milliseconds(log)
             else:
                 result.notes.append(f"{side.label} -v run failed ({_reason(m)})")
 
@@ -238,8 +239,11 @@ def run_scenario(
         )
 
     result.kctl, result.kubectl = kctl.finish(), kubectl.finish()
-    if floor is not None:
-        result.floor = floor.finish()
+    for side in floors:
+        if side.label == "floor":
+            result.floor = side.finish()
+        else:
+            result.interpreter = side.finish()
     if not (kctl.rss_exact and kubectl.rss_exact):
         result.notes.append(
             "RSS from wait4 (GNU time not found): includes the harness's own high-water mark"

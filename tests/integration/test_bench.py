@@ -38,9 +38,12 @@ def test_quick_bench_seeds_measures_and_writes_the_table(cluster, kubectl_ok, tm
     assert get["kctl"]["median"] is not None or get["kctl"]["error"]
     # The Python floor made the same request with the admin credentials and was timed.
     for name in ("version-client", "get-pods-20"):
-        floor = by_name[name]["floor"]
+        floor, bare = by_name[name]["floor"], by_name[name]["interpreter"]
         assert floor is not None and floor["error"] is None, by_name[name]["notes"]
         assert floor["median"] > 0 and by_name[name]["floor_ratio"] > 0
+        assert bare is not None and 0 < bare["median"]
+    # each tool's one request, as its -v 6 log timed it
+    assert get["kubectl"]["request_ms"] >= 0 and get["kctl"]["request_ms"] >= 0
 
     pods = kubectl_ok("get", "pods", "-n", "bench-small", "-l", "kctl-bench=true", "-o", "name")
     assert len(pods.stdout.split()) == 20
@@ -50,7 +53,10 @@ def test_quick_bench_seeds_measures_and_writes_the_table(cluster, kubectl_ok, tm
     table = (tmp_path / "first.md").read_text()
     assert table.startswith("# kctl vs kubectl (quick mode")
     assert "| get-pods-20 |" in table and first.stdout == table + "\n"
-    assert "| scenario | kubectl | Python floor | floor/kubectl | kctl | kctl/floor |" in table
+    assert (
+        "| scenario | kubectl | interpreter | Python floor | floor/kubectl | kctl | kctl/floor "
+        "| server (kubectl / kctl) |"
+    ) in table
 
     # Seeding is idempotent: the second run creates nothing.
     second = _bench(cluster, tmp_path / "second", "get-pods-20")

@@ -181,12 +181,16 @@ def test_every_benchmark_writes_its_report_and_data_the_same_way(tmp_path):
 def test_floor_table_splits_each_ratio_into_language_and_kctl() -> None:
     with_floor = _results()[0]
     with_floor.floor = ToolResult(Summary(0.050, 0.060, 0.070, 10), 20 * MIB)
+    with_floor.interpreter = ToolResult(Summary(0.009, 0.010, 0.011, 10), 9 * MIB)
+    with_floor.kubectl.request_ms, with_floor.kctl.request_ms = 4, 5
     text = render_markdown(META, [with_floor, _results()[1]])
-    assert "| get-pods-20 | 48 ms | 60 ms | 1.25× | 120 ms | 2.00× |" in text
-    assert "| complete-types |" not in text.split("Python floor")[1].split("Wall time")[0]
+    assert "| get-pods-20 | 48 ms | 10 ms | 60 ms | 1.25× | 120 ms | 2.00× | 4 ms / 5 ms |" in text
+    assert "| complete-types |" not in text.split("Where the time goes")[1].split("Wall time")[0]
     doc = to_json(META, [with_floor])
     assert doc["scenarios"][0]["floor"]["median"] == 0.060
     assert doc["scenarios"][0]["floor_ratio"] == 0.060 / 0.048
+    assert doc["scenarios"][0]["interpreter"]["median"] == 0.010
+    assert doc["scenarios"][0]["kctl"]["request_ms"] == 5
 
 
 def test_no_floor_table_without_floor_runs() -> None:

@@ -109,3 +109,12 @@ def test_kctl_http_logger_lines_are_counted():
         ("GET", "https://127.0.0.1:6443/apis", "304"),
         ("GET", "https://127.0.0.1:1/api", ""),
     ]
+
+
+def test_response_times_are_added_up() -> None:
+    assert reqlog.milliseconds(KUBECTL_COLD_GET) == 4 + 1 + 2
+    assert reqlog.milliseconds(KUBECTL_NOT_FOUND) == 3
+    assert reqlog.milliseconds(KUBECTL_REFUSED) == 0
+    assert reqlog.milliseconds("No resources found in default namespace.\n") is None
+    old = "I1126 15:30:00.123456   4242 round_trippers.go:553] GET https://h/api 200 OK in 7 milliseconds\n"
+    assert reqlog.milliseconds(old) == 7

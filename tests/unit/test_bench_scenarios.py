@@ -190,10 +190,11 @@ def test_floor_script_starts_and_refuses_unknown_modes() -> None:
     import sys
 
     script = Path(__file__).resolve().parents[2] / "bench" / "floor.py"
-    ok = subprocess.run([sys.executable, str(script), "start"], capture_output=True, text=True)
-    assert (ok.returncode, ok.stdout, ok.stderr) == (0, "", "")
+    for mode in ("bare", "start"):
+        ok = subprocess.run([sys.executable, str(script), mode], capture_output=True, text=True)
+        assert (ok.returncode, ok.stdout, ok.stderr) == (0, "", "")
     bad = subprocess.run([sys.executable, str(script), "fly"], capture_output=True, text=True)
-    assert (bad.returncode, bad.stderr) == (2, "usage: floor.py start | get DIR PATH\n")
+    assert (bad.returncode, bad.stderr) == (2, "usage: floor.py bare | start | get DIR PATH\n")
 
 
 def test_floor_credentials_are_private_files(tmp_path: Path) -> None:

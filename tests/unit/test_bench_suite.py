@@ -102,21 +102,20 @@ def test_a_cold_run_keeps_what_the_scenario_keeps_for_kctl_only(tmp_path, monkey
     assert kubectl_seen == [[], [], []]
 
 
-def test_the_floor_runs_in_turn_with_both_tools(tmp_path, monkeypatch):
+def test_the_floors_run_in_turn_with_both_tools(tmp_path, monkeypatch):
     tools, log = _tools(tmp_path, monkeypatch)
     tools.floor = [sys.executable, str(tmp_path / "fake.py"), "floor"]
-    sc = Scenario(
-        name="f", measures="", kctl=("a",), kubectl=("a",), count_requests=False, floor="start"
-    )
+    sc = Scenario(name="f", measures="", kctl=("a",), kubectl=("a",), floor="start")
     result = suite.run_scenario(sc, tools, tmp_path / "f", runs=2, data="")
-    assert [r["tool"] for r in _records(log)] == ["kctl", "kubectl", "floor"] + [
-        "kctl",
-        "kubectl",
-        "floor",
-    ] * 2
-    assert [r["args"] for r in _records(log) if r["tool"] == "floor"] == [["start"]] * 3
+    records = _records(log)
+    turn = [("kctl", ["a"]), ("kubectl", ["a"]), ("floor", ["bare"]), ("floor", ["start"])]
+    assert [(r["tool"], r["args"]) for r in records[:12]] == turn * 3
     assert result.floor is not None and result.floor.wall is not None
-    assert result.floor.wall.count == 2 and result.floor_ratio is not None
+    assert result.interpreter is not None and result.interpreter.wall is not None
+    assert result.floor.wall.count == result.interpreter.wall.count == 2
+    assert result.floor_ratio is not None
+    # the -v 6 run's logged response times (the fake logs 1 ms per response)
+    assert (result.kctl.request_ms, result.kubectl.request_ms) == (2, 3)
 
 
 def test_prime_fills_caches_and_fresh_paths_are_removed(tmp_path, monkeypatch):
