@@ -92,8 +92,39 @@ def _kind(param: click.Option) -> tuple[str | None, Any]:
     return None, None
 
 
+# Where click >= 8.5 stores the help flag's value (clear of a parameter named "help").
+_HELP_STORAGE: str | None = getattr(click.core, "_HELP_OPTION_STORAGE_NAME", None)
+
+
+def _show_help(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        click.echo(ctx.get_help(), color=ctx.color)
+        ctx.exit()
+
+
 class PflagCommand(click.Command):
     """A click command whose argv is read with kubectl's (pflag's) rules."""
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        """click's help option, built as click builds it but with its text given: click asks
+        gettext for "Show this message and exit." (it ships no translations), and the first
+        such lookup imports locale and searches for catalogues, about 1.4 ms on every command.
+        """
+        names = self.get_help_option_names(ctx)
+        if not names or not self.add_help_option:
+            return None
+        option: click.Option | None = getattr(self, "_help_option", None)
+        if option is None:
+            option = click.Option(
+                [*names, _HELP_STORAGE] if _HELP_STORAGE else names,
+                is_flag=True,
+                expose_value=False,
+                is_eager=True,
+                help="Show this message and exit.",
+                callback=_show_help,
+            )
+            self._help_option = option  # click's own cache (the same object every time)
+        return option
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         if not args and self.no_args_is_help and not ctx.resilient_parsing:

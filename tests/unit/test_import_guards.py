@@ -119,6 +119,9 @@ _NO_CLIENT = _NO_NETWORK | {"dataclasses", "urllib"}
 # header parser is the email package; and host names go to socket/ssl as bytes, so the idna
 # codec (with unicodedata and stringprep) stays out.
 _NETWORK_NEVER = _NEVER | {"http.client", "email", "encodings.idna"}
+# Only a help text asks gettext for translations (whose first lookup imports locale): the help
+# flag's own text is given (kctl.cli.parsing), so a command that prints no help never does.
+_NEVER_BUT_HELP = {"locale"}
 # A kubeconfig read decodes its base64 fields and names its cache file with binascii alone.
 _NO_CODECS = {"base64", "struct", "zlib"}
 
@@ -129,22 +132,22 @@ HOT: dict[str, tuple[tuple[str, ...], set[str], set[str]]] = {
     "version-client": (
         ("version", "--client"),
         _BASE | {"kctl.cli.version", "kctl.rest", "kctl.rest.useragent"},
-        _NO_CLIENT | {"json"},
+        _NO_CLIENT | _NEVER_BUT_HELP | {"json"},
     ),
     "config-current-context": (
         ("config", "current-context"),
         _BASE | _KUBECONFIG | {"kctl.cli.config"},
-        _NO_CLIENT | _NO_CODECS | {"json"},
+        _NO_CLIENT | _NO_CODECS | _NEVER_BUT_HELP | {"json"},
     ),
     "config-get-contexts": (
         ("config", "get-contexts"),
         _BASE | _KUBECONFIG | {"kctl.cli.config", "kctl.printers", "kctl.printers.tabwriter"},
-        _NO_CLIENT | _NO_CODECS | {"json"},
+        _NO_CLIENT | _NO_CODECS | _NEVER_BUT_HELP | {"json"},
     ),
     "api-resources-cached": (
         ("api-resources", "--cached"),
         _BASE | _CLIENTCONFIG | _DISCOVERY | _TABLE | {"kctl.cli.api_resources"},
-        _NO_NETWORK | _NO_CODECS,
+        _NO_NETWORK | _NO_CODECS | _NEVER_BUT_HELP,
     ),
     "get-pods": (
         ("get", "pods"),
@@ -164,7 +167,7 @@ HOT: dict[str, tuple[tuple[str, ...], set[str], set[str]]] = {
         },
         # shutil: only help needs it (click asks it for the terminal width); a client
         # certificate is loaded from memory, not from temporary files.
-        _NETWORK_NEVER | {"shutil", "bz2", "lzma"},
+        _NETWORK_NEVER | _NEVER_BUT_HELP | {"shutil", "bz2", "lzma"},
     ),
 }
 
