@@ -16,7 +16,7 @@ from __future__ import annotations
 import io
 import sys
 import warnings
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from typing import IO, Any, cast
 
 from kctl.env import Environment
@@ -85,17 +85,15 @@ class LibraryEnvironment(Environment):
         self,
         stdout: IO[str] | None = None,
         stderr: IO[str] | None = None,
-        stdin: IO[str] | None = None,
-        environ: Mapping[str, str] | None = None,
         *,
         warning_handler: WarningHandler = warn_through_python,
         **rest: Any,
     ) -> None:
+        """Output goes to the ``kctl`` logger unless streams are given; ``rest``: the other
+        ``Environment`` fields."""
         super().__init__(
-            stdout=cast(IO[str], _LogStream(INFO)) if stdout is None else stdout,
-            stderr=cast(IO[str], _LogStream(DEBUG)) if stderr is None else stderr,
-            stdin=stdin,
-            environ=environ,
+            cast(IO[str], _LogStream(INFO)) if stdout is None else stdout,
+            cast(IO[str], _LogStream(DEBUG)) if stderr is None else stderr,
             **rest,
         )
         object.__setattr__(self, "warning_handler", warning_handler)

@@ -323,6 +323,16 @@ def test_a_quiet_watch_ends_at_its_read_timeout(fs: FaultServer, transport: str)
 # -- preconnect (the stdlib transport only; requests ignores it) -------------------------------
 
 
+def _plain_client(url: str, transport: str = "stdlib", **kw: Any) -> RESTClient:
+    return RESTClient(
+        RestConfig(host=url),
+        Environment.for_test(environ={}),
+        authenticator=Auth(),
+        transport=transport,
+        **kw,
+    )
+
+
 class _Listener:
     """A TLS-less HTTP/1.1 server that records each connection's source port and can hold back
     its answers until told, so a test sees when a connection was opened."""
@@ -366,12 +376,7 @@ def test_preconnect_opens_the_connection_the_first_request_takes() -> None:
 
     server = _Listener()
     try:
-        rest = RESTClient(
-            RestConfig(host=server.url),
-            Environment.for_test(environ={}),
-            authenticator=Auth(),
-            transport="stdlib",
-        )
+        rest = _plain_client(server.url)
         rest.preconnect()
         rest.preconnect()  # a second call while one is open adds nothing
         for _ in range(200):
@@ -394,13 +399,7 @@ def test_a_failed_preconnect_is_reported_by_the_request_exactly_as_without_it() 
         port = probe.getsockname()[1]  # closed again: nothing listens there
     texts = []
     for early in (False, True):
-        rest = RESTClient(
-            RestConfig(host=f"http://127.0.0.1:{port}"),
-            Environment.for_test(environ={}),
-            authenticator=Auth(),
-            transport="stdlib",
-            sleep=lambda _s: None,
-        )
+        rest = _plain_client(f"http://127.0.0.1:{port}", sleep=lambda _s: None)
         if early:
             rest.preconnect()
         with pytest.raises(KctlError) as info:
@@ -412,12 +411,7 @@ def test_a_failed_preconnect_is_reported_by_the_request_exactly_as_without_it() 
 def test_preconnect_is_a_no_op_on_the_requests_transport() -> None:
     server = _Listener()
     try:
-        rest = RESTClient(
-            RestConfig(host=server.url),
-            Environment.for_test(environ={}),
-            authenticator=Auth(),
-            transport="requests",
-        )
+        rest = _plain_client(server.url, "requests")
         rest.preconnect()
         rest.get_json("/a")
         assert len(server.accepted) == 1 and server.peers == server.accepted
