@@ -346,14 +346,22 @@ def _namespace_for(factory: Factory, mapping: RESTMapping, opts: GetOptions) -> 
 
 
 class Page:
-    """One answer: a Table or list page, or one named object (``named``)."""
+    """One answer: a Table or list page, or one named object (``named``). ``namespace``: the
+    namespace a page of a cluster-wide listing was asked for in (its rows carry no metadata)."""
 
-    __slots__ = ("mapping", "body", "named")
+    __slots__ = ("mapping", "body", "named", "namespace")
 
-    def __init__(self, mapping: RESTMapping, body: dict[str, Any], named: bool) -> None:
+    def __init__(
+        self,
+        mapping: RESTMapping,
+        body: dict[str, Any],
+        named: bool,
+        namespace: str | None = None,
+    ) -> None:
         self.mapping = mapping
         self.body = body
         self.named = named
+        self.namespace = namespace
 
 
 def _fetch(
@@ -365,12 +373,15 @@ def _fetch(
     as_table: bool,
     include_object: str | None,
     human: bool = False,
+    split: bool = False,
 ) -> Iterator[Page]:
     """Every answer in kubectl's order; failures go to ``errors`` (ContinueOnError).
-    ``human``: the answers go to the table printer (some error texts depend on it)."""
+    ``human``: the answers go to the table printer (some error texts depend on it). ``split``:
+    a cluster-wide list that proves big continues one namespace at a time (get_by_namespace)."""
     dynamic = factory.dynamic
     chunk = 0 if opts.sort_by else opts.chunk_size
     for target in targets:
+        splits = split and chunk > 0 and target.mapping.namespaced and not target.names
         ns = _namespace_for(factory, target.mapping, opts)
         resource = dynamic.resource(target.mapping.gvr, error_context=True).namespace(ns or "")
         if target.names:
@@ -392,14 +403,25 @@ def _fetch(
                 yield Page(target.mapping, body, True)
         else:
             try:
-                for body in resource.pages(
+                pages = resource.pages(
                     chunk_size=chunk,
                     as_table=as_table,
                     include_object=include_object,
                     label_selector=opts.selector or None,
                     field_selector=opts.field_selector or None,
-                ):
+                )
+                for body in pages:
                     yield Page(target.mapping, body, False)
+                    if splits and _continues(body):
+                        splits = False
+                        from kctl.cli.get_by_namespace import rest_by_namespace
+
+                        rest = rest_by_namespace(factory, target.mapping, body, opts)
+                        if rest is None:
+                            continue  # the cluster-wide list goes on, as kubectl's does
+                        for namespace, page in rest:
+                            yield Page(target.mapping, page, False, namespace)
+                        break
             except APIError as exc:
                 if not (opts.ignore_not_found and exc.code == 404):
                     errors.append(_list_error(exc, target.mapping.gvr, opts))
@@ -409,6 +431,11 @@ def _fetch(
                     # after "error: " otherwise, -o name included (observed, kubectl 1.36)
                     raise KctlError(exc.message) from None
                 raise
+
+
+def _continues(body: dict[str, Any]) -> bool:
+    meta = body.get("metadata")
+    return isinstance(meta, dict) and bool(meta.get("continue"))
 
 
 def _list_error(exc: APIError, gvr: GroupVersionResource, opts: GetOptions) -> APIError:
@@ -453,7 +480,9 @@ def _kind_prefix(mapping: RESTMapping) -> str:
     return (f"{gvk.kind}.{gvk.group}" if gvk.group else gvk.kind).lower()
 
 
-def _table_options(opts: GetOptions, mapping: RESTMapping, kind_prefix: str) -> TableOptions:
+def _table_options(
+    opts: GetOptions, mapping: RESTMapping, kind_prefix: str, row_namespace: str | None = None
+) -> TableOptions:
     from kctl.printers.table import TableOptions
 
     return TableOptions(
@@ -462,6 +491,7 @@ def _table_options(opts: GetOptions, mapping: RESTMapping, kind_prefix: str) -> 
         show_labels=opts.show_labels,
         label_columns=opts.label_columns,
         kind_prefix=kind_prefix,
+        row_namespace=row_namespace,
     )
 
 
@@ -503,8 +533,19 @@ def _print_tables(
 
     errors: list[KctlError] = []
     include = _include_object(opts, targets)
+    # Row metadata is asked for only for the NAMESPACE cell: a big list may then go on one
+    # namespace at a time without it (labels and --sort-by need the rows' own data).
+    split = include is None and opts.all_namespaces and not opts.label_columns
+    split = split and not opts.show_labels
     pages = _fetch(
-        factory, targets, opts, errors, as_table=True, include_object=include, human=True
+        factory,
+        targets,
+        opts,
+        errors,
+        as_table=True,
+        include_object=include,
+        human=True,
+        split=split,
     )
     namespaced_only = not opts.all_namespaces
     written = False
@@ -520,7 +561,11 @@ def _print_tables(
             namespaced_only = namespaced_only and page.mapping.namespaced
             prefix = _kind_prefix(page.mapping) if with_kind else ""
             output.start_group(page.mapping.gvr)
-            output.add(_to_block(page, _table_options(opts, page.mapping, prefix), env, opts))
+            output.add(
+                _to_block(
+                    page, _table_options(opts, page.mapping, prefix, page.namespace), env, opts
+                )
+            )
         output.close()
         written = output.written
     else:
@@ -529,7 +574,9 @@ def _print_tables(
         blocks: list[tuple[RESTMapping, TableBlock, bool]] = []
         for page in pages:
             namespaced_only = namespaced_only and page.mapping.namespaced
-            block = _to_block(page, _table_options(opts, page.mapping, ""), env, opts)
+            block = _to_block(
+                page, _table_options(opts, page.mapping, "", page.namespace), env, opts
+            )
             counts = page.body.get("kind") == "Table" or bool(block.rows)
             blocks.append((page.mapping, block, counts))
         kinds = {m.gvk for m, _b, counts in blocks if counts}

@@ -56,7 +56,14 @@ def label_headers(label_columns: Sequence[str]) -> list[str]:
 class TableOptions:
     """How to turn a server Table into rows (kubectl's PrintOptions)."""
 
-    __slots__ = ("wide", "with_namespace", "show_labels", "label_columns", "kind_prefix")
+    __slots__ = (
+        "wide",
+        "with_namespace",
+        "show_labels",
+        "label_columns",
+        "kind_prefix",
+        "row_namespace",
+    )
 
     def __init__(
         self,
@@ -65,12 +72,16 @@ class TableOptions:
         show_labels: bool = False,
         label_columns: tuple[str, ...] = (),
         kind_prefix: str = "",  # "pod", "deployment.apps": prefix name cells now (streaming mode)
+        row_namespace: str | None = None,
     ) -> None:
         self.wide = wide
         self.with_namespace = with_namespace
         self.show_labels = show_labels
         self.label_columns = label_columns
         self.kind_prefix = kind_prefix
+        # The NAMESPACE cell of every row when the page is one namespace's list, asked for
+        # without row metadata (the cell then cannot come from the row).
+        self.row_namespace = row_namespace
 
 
 class TableBlock:
@@ -95,12 +106,15 @@ class TableBlock:
 def _decorations(opts: TableOptions, obj: Any) -> tuple[list[str], list[str]]:
     """The NAMESPACE cell (as a one-item list or empty) and the trailing label cells of a row."""
     meta = obj.get("metadata") if isinstance(obj, dict) else None
+    before = []
+    if opts.with_namespace and opts.row_namespace is not None:
+        before = [cell_text(opts.row_namespace)]
+    elif opts.with_namespace:
+        # no object metadata (includeObject=None, or none sent): an empty cell, like kubectl
+        before = [cell_text(meta.get("namespace") or "") if isinstance(meta, dict) else ""]
     if not isinstance(meta, dict):
-        # no object metadata (includeObject=None, or none sent): empty cells, like kubectl
-        before = [""] if opts.with_namespace else []
         after = [""] * (len(opts.label_columns) + (1 if opts.show_labels else 0))
         return before, after
-    before = [cell_text(meta.get("namespace") or "")] if opts.with_namespace else []
     after = []
     if opts.label_columns or opts.show_labels:
         labels = meta.get("labels")
