@@ -535,8 +535,12 @@ def _print_tables(
     include = _include_object(opts, targets)
     # Row metadata is asked for only for the NAMESPACE cell: a big list may then go on one
     # namespace at a time without it (labels and --sort-by need the rows' own data).
+    # A field selector on metadata.namespace makes the server scan one namespace, and its
+    # continue tokens then repeat a row on the next page (kube-apiserver 1.36); kubectl prints
+    # it twice, so kctl keeps the cluster-wide pages to print exactly the same.
     split = include is None and opts.all_namespaces and not opts.label_columns
     split = split and not opts.show_labels
+    split = split and "metadata.namespace" not in (opts.field_selector or "")
     pages = _fetch(
         factory,
         targets,

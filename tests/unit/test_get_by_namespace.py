@@ -185,3 +185,15 @@ def test_label_columns_keep_the_cluster_wide_pages(fs: FaultServer, tmp_path: Pa
     assert_clean(r)
     assert r.code == 0
     assert [t for t in _asked(fs) if t.startswith(NAMESPACES)] == []
+
+
+def test_a_namespace_field_selector_keeps_the_cluster_wide_pages(
+    fs: FaultServer, tmp_path: Path
+) -> None:
+    # the server scans one namespace then, and kubectl prints what its continue tokens give
+    _big_cluster(fs)
+    selector = "--field-selector=metadata.namespace=a"
+    r = run_kctl(tmp_path, fs.url, "get", "pods", "-A", "--chunk-size=2", selector)
+    assert_clean(r)
+    assert r.code == 0
+    assert [t for t in _asked(fs) if t.startswith(NAMESPACES)] == []
