@@ -37,6 +37,8 @@ class ScenarioResult:
     interpreter: ToolResult | None = None  # the interpreter alone (floor.py bare), likewise
     notes: list[str] = field(default_factory=list)
     import_top: list[tuple[str, int, int]] = field(default_factory=list)  # name, self µs, cum µs
+    # the command's own import time per package (self µs), where the scenario asks for it
+    import_packages: list[tuple[str, int]] = field(default_factory=list)
     output_differs: bool = False  # kctl's output failed the scenario's check: no ratio
     skipped: str = ""  # why the scenario was not run (the scale set without BENCH_SCALE=large)
 
@@ -187,6 +189,17 @@ def render_markdown(meta: Meta, results: list[ScenarioResult]) -> str:
             out.append("|---|--:|--:|")
             for name, self_us, cum_us in r.import_top:
                 out.append(f"| `{name}` | {self_us / 1000:.1f} ms | {cum_us / 1000:.1f} ms |")
+    for r in results:
+        if r.import_packages:
+            out.append(
+                f"\n`{r.name}`: kctl's import time by what it imports, each with all it pulls in "
+                "(`python -X importtime`, self times added up; importtime slows each import a "
+                "little):\n"
+            )
+            out.append("| package | import time |")
+            out.append("|---|--:|")
+            for name, self_us in r.import_packages:
+                out.append(f"| `{_cell(name)}` | {self_us / 1000:.1f} ms |")
     out.append(
         "\nMedians of wall time (spawn to exit, stdout to a pipe); RSS is the highest peak over "
         "the counted runs (GNU time's %M: the command's own ru_maxrss); requests come from one "
@@ -217,6 +230,9 @@ def to_json(meta: Meta, results: list[ScenarioResult]) -> dict[str, Any]:
                 "interpreter": tool(r.interpreter) if r.interpreter is not None else None,
                 "floor_ratio": r.floor_ratio,
                 "notes": r.notes,
+                "import_packages": [
+                    {"package": name, "self_us": us} for name, us in r.import_packages
+                ],
                 "import_top": [
                     {"module": m, "self_us": s, "cumulative_us": c} for m, s, c in r.import_top
                 ],
@@ -265,3 +281,56 @@ def parse_importtime(stderr: str, top: int = 10) -> list[tuple[str, int, int]]:
         rows.append((parts[2].strip(), self_us, cum_us))
     rows.sort(key=lambda r: r[2], reverse=True)
     return rows[:top]
+
+
+def importtime_by_package(stderr: str, top: int = 12) -> list[tuple[str, int]]:
+    """``python -X importtime`` self times added up per import kctl asked for, largest first:
+    ``kctl`` is all of kctl's own modules; a module kctl imports (``click``, ``ssl``, ``json``)
+    counts with everything it pulled in (``inspect`` under click, ``socket`` under ssl); what
+    the interpreter loads before kctl starts is ``(interpreter start-up)``; past ``top``
+    packages the rest is ``(others)``."""
+    rows: list[tuple[int, str, int]] = []  # depth, module, self µs; in importtime's post-order
+    for line in stderr.splitlines():
+        if not line.startswith("import time:"):
+            continue
+        parts = line[len("import time:") :].split("|")
+        if len(parts) != 3:
+            continue
+        try:
+            self_us = int(parts[0])
+        except ValueError:
+            continue  # the header line
+        name = parts[2].rstrip()
+        depth = (len(name) - len(name.lstrip(" "))) // 2
+        rows.append((depth, name.strip(), self_us))
+    # a module is listed after everything it imported: its children are the rows one level
+    # deeper since the previous row at its own level or above
+    children: list[list[int]] = [[] for _ in rows]
+    pending: dict[int, list[int]] = {}
+    roots: list[int] = []
+    for index, (depth, _name, _us) in enumerate(rows):
+        children[index] = pending.pop(depth + 1, [])
+        for deeper in [d for d in pending if d > depth]:
+            pending.pop(deeper)
+        (roots if depth == 0 else pending.setdefault(depth, [])).append(index)
+    totals: dict[str, int] = {}
+
+    def add(index: int, group: str | None) -> None:
+        _depth, name, self_us = rows[index]
+        own = name == "kctl" or name.startswith("kctl.")
+        top = name.split(".")[0]
+        if top.startswith("_") and not top.startswith("__"):
+            top = top[1:]  # a C part (_ssl, _json) counts with its module
+        here = "kctl" if own else group or top
+        totals[here] = totals.get(here, 0) + self_us
+        for child in children[index]:
+            add(child, None if own else here)
+
+    started = False
+    for root in roots:
+        name = rows[root][1]
+        started = started or name == "kctl" or name.startswith("kctl.")
+        add(root, None if started else "(interpreter start-up)")
+    ranked = sorted(totals.items(), key=lambda kv: kv[1], reverse=True)
+    rest = sum(us for _name, us in ranked[top:])
+    return ranked[:top] + ([("(others)", rest)] if rest else [])

@@ -145,7 +145,8 @@ class Scenario:
     # paths under kctl's cache dir a "cold" run keeps: the parsed kubeconfig, which a user has
     # whenever the kubeconfig did not change (kubectl has no such cache; "cold" means discovery)
     kctl_cold_keeps: tuple[str, ...] = ()
-    import_time: bool = False
+    import_time: bool = False  # the slowest imports of `kctl --help`
+    import_packages: bool = False  # this command's import time per package
     # The Python floor run beside both tools (bench/floor.py): "start" (interpreter + click) or
     # "get" (that plus ssl, json and the one TLS request to ``floor_path``); "" for none.
     floor: str = ""
@@ -231,6 +232,7 @@ SCENARIOS: list[Scenario] = [
         check=same_table,
         floor="get",
         floor_path="/api/v1/namespaces/{ns}/pods?limit=500",
+        import_packages=True,
     ),
     Scenario(
         name="get-pods-20-exec",

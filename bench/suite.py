@@ -17,7 +17,13 @@ from pathlib import Path
 
 from bench import reqlog, runner, scenarios, seed
 from bench.cluster import REPO_ROOT, AdminClient
-from bench.report import Meta, ScenarioResult, ToolResult, parse_importtime
+from bench.report import (
+    Meta,
+    ScenarioResult,
+    ToolResult,
+    importtime_by_package,
+    parse_importtime,
+)
 from bench.scenarios import Scenario
 from bench.stats import Summary
 
@@ -232,6 +238,9 @@ def run_scenario(
             else:
                 result.notes.append(f"{side.label} -v run failed ({_reason(m)})")
 
+    if sc.import_packages and not kctl.result.error:
+        result.import_packages = importtime_packages(tools, kctl.env, kctl.args)
+
     if sc.import_time and not kctl.result.error:
         result.import_top, heavy = import_profile(tools, kctl.env)
         result.notes.append(
@@ -265,17 +274,29 @@ def compare(sc: Scenario, kctl: runner.Measurement, kubectl: runner.Measurement)
     return None
 
 
+def _importtime(tools: Tools, env: dict[str, str], args: list[str]) -> str:
+    """``python -X importtime -m kctl ARGS``'s report (the third run: bytecode and kctl's
+    caches warm)."""
+    python = tools.kctl[0] if tools.kctl[0].endswith(("python", "python3")) else sys.executable
+    m = None
+    for _ in range(3):
+        m = runner.run([python, "-X", "importtime", "-m", "kctl", *args], env)
+    assert m is not None
+    return m.stderr.decode(errors="replace")
+
+
+def importtime_packages(
+    tools: Tools, env: dict[str, str], args: list[str]
+) -> list[tuple[str, int]]:
+    """A command's import time per package."""
+    return importtime_by_package(_importtime(tools, env, args))
+
+
 def import_profile(
     tools: Tools, env: dict[str, str]
 ) -> tuple[list[tuple[str, int, int]], list[str]]:
-    """``python -X importtime -m kctl --help`` (third run, so the bytecode cache is warm)."""
-    python = tools.kctl[0] if tools.kctl[0].endswith(("python", "python3")) else sys.executable
-    argv = [python, "-X", "importtime", "-m", "kctl", "--help"]
-    m = None
-    for _ in range(3):
-        m = runner.run(argv, env)
-    assert m is not None
-    text = m.stderr.decode(errors="replace")
+    """``kctl --help``'s slowest imports, and which heavy packages it loaded."""
+    text = _importtime(tools, env, ["--help"])
     imported = {line.split("|")[2].strip() for line in text.splitlines() if line.count("|") == 2}
     heavy: list[str] = sorted(n for n in ("requests", "rich", "yaml") if n in imported)
     return parse_importtime(text), heavy

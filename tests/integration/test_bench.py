@@ -42,6 +42,9 @@ def test_quick_bench_seeds_measures_and_writes_the_table(cluster, kubectl_ok, tm
         assert floor is not None and floor["error"] is None, by_name[name]["notes"]
         assert floor["median"] > 0 and by_name[name]["floor_ratio"] > 0
         assert bare is not None and bare["median"] > 0
+    # get's import time per package: click and kctl's own modules among them
+    packages = {p["package"] for p in get["import_packages"]}
+    assert {"click", "kctl"} <= packages, get["import_packages"]
     # each tool's one request, as its -v 6 log timed it
     assert get["kubectl"]["request_ms"] >= 0 and get["kctl"]["request_ms"] >= 0
 

@@ -196,3 +196,39 @@ def test_floor_table_splits_each_ratio_into_language_and_kctl() -> None:
 def test_no_floor_table_without_floor_runs() -> None:
     assert "Python floor" not in render_markdown(META, _results())
     assert to_json(META, _results())["scenarios"][0]["floor"] is None
+
+
+def test_importtime_by_package_counts_what_kctl_imported_with_its_imports() -> None:
+    from bench.report import importtime_by_package
+
+    text = (
+        "import time: self [us] | cumulative | imported package\n"
+        "import time:         7 |          7 |   os\n"
+        "import time:         3 |         10 | site\n"
+        "import time:        20 |         20 | kctl\n"
+        "import time:         9 |          9 |       inspect\n"
+        "import time:       100 |        109 |     click.core\n"
+        "import time:        50 |        159 |   click\n"
+        "import time:        30 |        189 | kctl.cli.main\n"
+        "import time:         5 |          5 |   _ssl\n"
+        "import time:        40 |         45 | ssl\n"
+        "import time:         1 |          1 | zlib\n"
+    )
+    assert importtime_by_package(text, top=4) == [
+        ("click", 159),  # inspect under click counts as click's
+        ("kctl", 50),
+        ("ssl", 45),  # _ssl under ssl
+        ("(interpreter start-up)", 10),
+        ("(others)", 1),
+    ]
+
+
+def test_import_packages_table_and_json() -> None:
+    with_table = _results()[0]
+    with_table.import_packages = [("click", 150), ("kctl", 50)]
+    out = render_markdown(META, [with_table])
+    assert "| `click` | 0.1 ms |" in out and "| `kctl` | 0.1 ms |" in out
+    assert to_json(META, [with_table])["scenarios"][0]["import_packages"][0] == {
+        "package": "click",
+        "self_us": 150,
+    }
