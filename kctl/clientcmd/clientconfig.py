@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from kctl.clientcmd import incluster
@@ -23,7 +23,10 @@ from kctl.clientcmd.validation import (
     validate_user,
 )
 from kctl.errors import ConfigError
-from kctl.rest.config import ExecConfig, RestConfig, normalise_host
+from kctl.rest.config import RestConfig, normalise_host
+
+if TYPE_CHECKING:
+    from kctl.rest.execconfig import ExecConfig
 
 EXEC_CLUSTER_EXTENSION = "client.authentication.k8s.io/exec"
 
@@ -233,6 +236,8 @@ def build_rest_config(
 
 
 def exec_config_of(raw: dict[str, Any]) -> ExecConfig:
+    from kctl.rest.execconfig import ExecConfig  # exec plugin users only
+
     hint = _clean_ansi(raw.get("installHint") or "")
     return ExecConfig(
         command=raw.get("command") or "",

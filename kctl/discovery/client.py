@@ -21,7 +21,6 @@ import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Protocol
 
-from kctl import duration
 from kctl.discovery import cache as discovery_cache
 from kctl.errors import APIError, KctlError, NotFound, malformed
 from kctl.schema import GroupVersion
@@ -364,6 +363,8 @@ class DiscoveryClient:
         return self._rest
 
     def _get(self, path: str, accept: str, etag: str | None = None) -> Response:
+        from kctl import duration  # a warm cache sends nothing
+
         headers = {"Accept": accept}
         if etag:
             headers["If-None-Match"] = etag

@@ -4,35 +4,25 @@ and stdlib only: ``clientcmd.clientconfig`` fills it, ``rest.client`` consumes i
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit, urlunsplit
 
-
-# repr=False: both records define their own __repr__ (which hides secrets), so the generated one
-# would never be used; not generating it saves a quarter of their start-up cost.
-@dataclass(repr=False)
-class ExecConfig:
-    """A kubeconfig ``users[].user.exec`` stanza, paths already resolved."""
-
-    command: str
-    args: list[str] = field(default_factory=list)
-    env: list[dict[str, str]] = field(default_factory=list)
-    api_version: str = "client.authentication.k8s.io/v1"
-    install_hint: str = ""
-    provide_cluster_info: bool = False
-    interactive_mode: str = "IfAvailable"  # Never | IfAvailable | Always
-
-    def __repr__(self) -> str:
-        # env values are often credentials (client-go's ExecConfig.String redacts them too)
-        env = [{**v, "value": "--- REDACTED ---"} if v.get("value") else v for v in self.env]
-        return (
-            f"ExecConfig(command={self.command!r}, args={self.args!r}, env={env!r}, "
-            f"api_version={self.api_version!r}, install_hint={self.install_hint!r}, "
-            f"provide_cluster_info={self.provide_cluster_info!r}, "
-            f"interactive_mode={self.interactive_mode!r})"
-        )
+if TYPE_CHECKING:
+    from kctl.rest.execconfig import ExecConfig as ExecConfig
 
 
+def __getattr__(name: str) -> object:
+    # ExecConfig (a public dataclass) lives in kctl.rest.execconfig: only a user with an exec
+    # plugin needs it built, and every command that talks to a server imports this module.
+    if name == "ExecConfig":
+        from kctl.rest.execconfig import ExecConfig
+
+        return ExecConfig
+    raise AttributeError(f"module 'kctl.rest.config' has no attribute {name!r}")
+
+
+# repr=False: RestConfig defines its own __repr__ (which hides secrets), so the generated one
+# would never be used; not generating it saves a quarter of its start-up cost.
 @dataclass(repr=False)
 class RestConfig:
     """Everything the REST layer needs to talk to one server as one user.

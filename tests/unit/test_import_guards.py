@@ -78,7 +78,6 @@ _TABLE = {
     "kctl.printers.tabwriter",
 }
 _DISCOVERY = {
-    "kctl.duration",  # Go durations in the request's timeout parameter
     "kctl.discovery",
     "kctl.discovery.cache",
     "kctl.discovery.client",
@@ -86,6 +85,7 @@ _DISCOVERY = {
     "kctl.schema",
 }
 _REST = {
+    "kctl.duration",  # Go durations in the request's timeout parameter
     "kctl.rest.auth",
     "kctl.rest.client",
     "kctl.rest.http11",

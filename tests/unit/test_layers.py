@@ -35,7 +35,10 @@ PACKAGES += ("kctl.printers", "kctl.rest")
 # package -> (modules it may import, packages it may import anything from)
 ALLOWED: dict[str, tuple[set[str], tuple[str, ...]]] = {
     "kctl.rest": (BASE, ("kctl.rest",)),
-    "kctl.clientcmd": (BASE | {"kctl.rest", "kctl.rest.config"}, ("kctl.clientcmd",)),
+    "kctl.clientcmd": (
+        BASE | {"kctl.rest", "kctl.rest.config", "kctl.rest.execconfig"},
+        ("kctl.clientcmd",),
+    ),
     "kctl.discovery": (BASE, ("kctl.rest", "kctl.discovery")),
 }
 
