@@ -109,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
             kubectl=[str(kubectl)],
             kubeconfig=kubeconfig,
             time_binary=runner.gnu_time(),
-            floor=[sys.executable, str(Path(__file__).resolve().with_name("floor.py"))],
+            floor=[*floor.LAUNCH, floor.compiled()],
         )
         creds = load_admin(kubeconfig)
         client = AdminClient(creds)

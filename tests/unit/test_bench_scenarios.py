@@ -187,13 +187,14 @@ def test_floor_arguments_follow_the_scenario() -> None:
 
 def test_floor_script_starts_and_refuses_unknown_modes() -> None:
     import subprocess
-    import sys
 
-    script = Path(__file__).resolve().parents[2] / "bench" / "floor.py"
+    from bench.floor import LAUNCH
+
+    bench_dir = str(Path(__file__).resolve().parents[2] / "bench")
     for mode in ("bare", "start"):
-        ok = subprocess.run([sys.executable, str(script), mode], capture_output=True, text=True)
+        ok = subprocess.run([*LAUNCH, bench_dir, mode], capture_output=True, text=True)
         assert (ok.returncode, ok.stdout, ok.stderr) == (0, "", "")
-    bad = subprocess.run([sys.executable, str(script), "fly"], capture_output=True, text=True)
+    bad = subprocess.run([*LAUNCH, bench_dir, "fly"], capture_output=True, text=True)
     assert (bad.returncode, bad.stderr) == (2, "usage: floor.py bare | start | get DIR PATH\n")
 
 
@@ -212,3 +213,13 @@ def test_the_kept_kubeconfig_cache_is_where_kctl_writes_it() -> None:
 
     entry = Path(cache_file("/root-of-cache", "/home/u/.kube/config"))
     assert entry.parent == Path("/root-of-cache") / scenarios.KCTL_KUBECONFIG_CACHE
+
+
+def test_the_floor_runs_from_bytecode_like_an_installed_kctl() -> None:
+    import importlib.util
+
+    from bench import floor
+
+    directory = floor.compiled()
+    cached = importlib.util.cache_from_source(floor.__file__)
+    assert Path(directory) == Path(floor.__file__).parent and Path(cached).is_file()
