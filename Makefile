@@ -85,6 +85,7 @@ bench: cluster
 	. ./.devcluster/env && $(BENCH_VENV)/bin/python -m bench
 	. ./.devcluster/env && $(BENCH_VENV)/bin/python -m bench.library
 	. ./.devcluster/env && $(BENCH_VENV)/bin/python -m bench.watch
+	$(BENCH_VENV)/bin/python -m bench.readme
 
 completions: $(INSTALLED)
 	@for pair in "bash kctl.bash" "zsh _kctl" "fish kctl.fish"; do set -- $$pair; \
