@@ -111,6 +111,7 @@ def main(argv: list[str] | None = None) -> int:
             time_binary=runner.gnu_time(),
             floor=[*floor.LAUNCH, floor.compiled()],
         )
+        tools.kctl_tab = suite.completion_launcher(tools.kctl)
         creds = load_admin(kubeconfig)
         client = AdminClient(creds)
     except (BenchError, OSError) as exc:

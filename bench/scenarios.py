@@ -151,6 +151,9 @@ class Scenario:
     # "get" (that plus ssl, json and the one TLS request to ``floor_path``); "" for none.
     floor: str = ""
     floor_path: str = ""
+    # True: kctl runs as a shell's TAB runs it, through the launcher its completion script asks
+    # for once (`kctl __completion_launcher`); kubectl's TAB runs `kubectl __complete` itself
+    tab: bool = False
     # Where -v goes: after the whole command by default; completion puts it elsewhere.
     kctl_verbose: Callable[[Sequence[str]], list[str]] = field(
         default=lambda args: [*args, "-v", "6"]
@@ -183,6 +186,7 @@ ALL_NAMESPACES = (SMALL_NS, NAMES_NS, BULK_NS)
 
 SCALE_NAMESPACES = tuple(SCALE_PODS)
 _COMPLETION = {
+    "tab": True,
     "prime": True,
     "kctl_fresh": (KCTL_NAME_CACHE,),
     "kctl_verbose": _verbose_before_completion(("-v", "6")),
@@ -313,6 +317,7 @@ SCENARIOS: list[Scenario] = [
         kctl=(*KCTL_COMPLETE, "get", ""),
         kubectl=(*KUBECTL_COMPLETE, "get", ""),
         check=completes("pods"),
+        tab=True,
         prime=True,
         kctl_verbose=_verbose_before_completion(("-v", "6")),
         kubectl_verbose=_verbose_before_completion(("-v=6",)),

@@ -49,6 +49,7 @@ class Tools:
     kubeconfig: Path
     time_binary: str | None = None  # GNU time, for the command's own peak RSS
     floor: list[str] | None = None  # the interpreter and bench/floor.py (None: no floor runs)
+    kctl_tab: list[str] | None = None  # what a shell's TAB runs (the completion launcher)
 
 
 @dataclass
@@ -167,7 +168,7 @@ def run_scenario(
     cold = sc.cache == "cold"
     kctl = _Side(
         "kctl",
-        tools.kctl,
+        tools.kctl_tab if sc.tab and tools.kctl_tab else tools.kctl,
         sc.argv(sc.kctl),
         workdir / "kctl-cache",
         tools,
@@ -272,6 +273,16 @@ def compare(sc: Scenario, kctl: runner.Measurement, kubectl: runner.Measurement)
             f"{kubectl.stdout_bytes:,} from kubectl)"
         )
     return None
+
+
+def completion_launcher(kctl: list[str]) -> list[str] | None:
+    """The argv a shell's completion script runs for each TAB (it asks once per shell); None
+    when kctl cannot say (the console script is then timed)."""
+    done = subprocess.run(
+        [*kctl, "__completion_launcher"], capture_output=True, text=True, check=False
+    )
+    lines = done.stdout.splitlines()
+    return lines if done.returncode == 0 and lines else None
 
 
 def _importtime(tools: Tools, env: dict[str, str], args: list[str]) -> str:

@@ -18,7 +18,6 @@ import click
 import kctl
 from kctl.cli.options import overrides_of, verbosity_of
 from kctl.clientcmd.overrides import Overrides
-from kctl.clientcmd.paths import cache_root
 from kctl.env import Environment
 
 
@@ -66,8 +65,7 @@ class Factory:
         # server: a warm cache needs nothing but the server URL.
         return kctl.DiscoveryClient(
             self.rest_config,
-            # the root as a string (env.cache_root is a Path: pathlib is not needed here)
-            kctl.DiskCache(cache_root(self.env.environ, self.env.cache_dir_flag)),
+            kctl.DiskCache(self.env.cache_dir),  # as text: no pathlib on the way
             rest=lambda: self.rest_client,
             env=self.env,
         )

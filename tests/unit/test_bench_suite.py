@@ -194,3 +194,33 @@ def test_a_scenario_kubeconfig_replaces_the_admin_one_for_both_tools(tmp_path, m
     sc = Scenario(name="k", measures="", kctl=("a",), kubectl=("a",), count_requests=False)
     suite.run_scenario(sc, tools, tmp_path / "k", runs=1, data="", kubeconfig=other)
     assert {r["kubeconfig"] for r in _records(log)} == {str(other)}
+
+
+def test_a_tab_scenario_runs_kctl_as_the_completion_script_does(tmp_path, monkeypatch):
+    tools, log = _tools(tmp_path, monkeypatch)
+    tools.kctl_tab = [sys.executable, str(tmp_path / "fake.py"), "kctl-tab"]
+    tab = Scenario(name="t", measures="", kctl=("x",), kubectl=("x",), tab=True)
+    plain = Scenario(name="p", measures="", kctl=("x",), kubectl=("x",))
+    suite.run_scenario(tab, tools, tmp_path / "t", runs=1, data="")
+    suite.run_scenario(plain, tools, tmp_path / "p", runs=1, data="")
+    tools_seen = [r["tool"] for r in _records(log)]
+    assert tools_seen[:4] == ["kctl-tab", "kubectl", "kctl-tab", "kubectl"]
+    assert "kctl" in tools_seen[4:] and "kctl-tab" not in tools_seen[6:]
+
+
+def test_the_completion_launcher_is_asked_of_kctl(tmp_path):
+    script = tmp_path / "kctl.py"
+    script.write_text(
+        "import sys\n"
+        "if sys.argv[1:] == ['__completion_launcher']:\n"
+        "    print('/usr/bin/python3\\n-S\\n-c\\ncode')\n"
+        "else:\n"
+        "    sys.exit(3)\n"
+    )
+    assert suite.completion_launcher([sys.executable, str(script)]) == [
+        "/usr/bin/python3",
+        "-S",
+        "-c",
+        "code",
+    ]
+    assert suite.completion_launcher([sys.executable, "-c", "import sys; sys.exit(1)"]) is None
