@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import secrets
+import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -43,22 +44,27 @@ subjects: [{{apiGroup: rbac.authorization.k8s.io, kind: User, name: {name}}}]
 
 
 @pytest.fixture
-def spread(namespace: str, apply: Any, kubectl_ok: Any) -> Iterator[str]:
-    """Pods in three namespaces (``ns``, ``ns-b``, ``ns-c``), labelled ``spread=<tag>``."""
+def spread(apply: Any, kubectl_ok: Any) -> Iterator[str]:
+    """Pods in three namespaces (``ns``, ``ns-b``, ``ns-c``), labelled ``spread=<tag>``.
+
+    Named to sort after every other namespace, the newest last: kctl visits namespaces one by
+    one only when few come after the first page's (the suite's deleted namespaces stay, as
+    Terminating, without a namespace controller)."""
     tag = secrets.token_hex(3)
-    extra = [f"{namespace}-b", f"{namespace}-c"]
-    for name in extra:
+    namespace = f"zz-spread-{time.time_ns()}-{tag}"
+    created = [namespace, f"{namespace}-b", f"{namespace}-c"]
+    for name in created:
         kubectl_ok("create", "namespace", name)
     try:
         docs = [
             POD.format(name=pod, namespace=ns, tag=tag, tier="front" if i % 2 else "back")
-            for ns in (namespace, *extra)
+            for ns in created
             for i, pod in enumerate(("a-2", "a.1", "b", "cache-with-a-longer-name"))
         ]
         apply("---".join(docs))
         yield tag
     finally:
-        for name in extra:
+        for name in created:
             kubectl_ok("delete", "namespace", name, "--wait=false")
 
 
