@@ -481,13 +481,20 @@ def _kind_prefix(mapping: RESTMapping) -> str:
 
 
 def _table_options(
-    opts: GetOptions, mapping: RESTMapping, kind_prefix: str, row_namespace: str | None = None
+    opts: GetOptions,
+    mapping: RESTMapping,
+    kind_prefix: str,
+    row_namespace: str | None = None,
+    after_namespaced: bool = False,
 ) -> TableOptions:
+    """``after_namespaced``: a namespaced type's list came before this one. kubectl then gives
+    a cluster-scoped type the NAMESPACE column too, with empty cells (its printer flags are
+    shared between types, so the column, once on, stays on for the rest of the command)."""
     from kctl.printers.table import TableOptions
 
     return TableOptions(
         wide=opts.output == "wide",
-        with_namespace=opts.all_namespaces and mapping.namespaced,
+        with_namespace=opts.all_namespaces and (mapping.namespaced or after_namespaced),
         show_labels=opts.show_labels,
         label_columns=opts.label_columns,
         kind_prefix=kind_prefix,
@@ -552,6 +559,7 @@ def _print_tables(
         split=split,
     )
     namespaced_only = not opts.all_namespaces
+    seen_namespaced = False
     written = False
     if env.colour:
         # Terminal: stream. Whether names get a kind/ prefix is decided from what was asked
@@ -565,11 +573,9 @@ def _print_tables(
             namespaced_only = namespaced_only and page.mapping.namespaced
             prefix = _kind_prefix(page.mapping) if with_kind else ""
             output.start_group(page.mapping.gvr)
-            output.add(
-                _to_block(
-                    page, _table_options(opts, page.mapping, prefix, page.namespace), env, opts
-                )
-            )
+            topts = _table_options(opts, page.mapping, prefix, page.namespace, seen_namespaced)
+            output.add(_to_block(page, topts, env, opts))
+            seen_namespaced = seen_namespaced or page.mapping.namespaced
         output.close()
         written = output.written
     else:
@@ -578,9 +584,9 @@ def _print_tables(
         blocks: list[tuple[RESTMapping, TableBlock, bool]] = []
         for page in pages:
             namespaced_only = namespaced_only and page.mapping.namespaced
-            block = _to_block(
-                page, _table_options(opts, page.mapping, "", page.namespace), env, opts
-            )
+            topts = _table_options(opts, page.mapping, "", page.namespace, seen_namespaced)
+            block = _to_block(page, topts, env, opts)
+            seen_namespaced = seen_namespaced or page.mapping.namespaced
             counts = page.body.get("kind") == "Table" or bool(block.rows)
             blocks.append((page.mapping, block, counts))
         kinds = {m.gvk for m, _b, counts in blocks if counts}

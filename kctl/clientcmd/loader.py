@@ -208,6 +208,23 @@ def _yaml_document(text: str) -> tuple[Any, Any]:
         raise ValueError(_yaml_error_text(exc)) from None
 
 
+_NOT_JSON = object()
+
+
+def _json_document(text: str) -> Any:
+    """The document of a kubeconfig written as JSON, or ``_NOT_JSON``. JSON is a subset of YAML
+    with the same meaning (kubectl reads both through JSON), and the json module is a fraction
+    of a YAML parser's start-up; anything json refuses goes to YAML, which words the error."""
+    if text.lstrip(" \t\r\n")[:1] != "{":
+        return _NOT_JSON
+    import json
+
+    try:
+        return json.loads(text)
+    except ValueError:
+        return _NOT_JSON
+
+
 def parse_kubeconfig(
     data: bytes | str, *, cache: tuple[str, str, tuple[int, ...]] | None = None
 ) -> dict[str, Any]:
@@ -219,8 +236,10 @@ def parse_kubeconfig(
     text = data.decode("utf-8", "replace") if isinstance(data, bytes) else data
     if not text.strip():
         return {}
-    doc: Any = None
-    if cache is not None:
+    doc: Any = _json_document(text)
+    if doc is not _NOT_JSON:
+        pass  # JSON (YAML's subset, as tools write kubeconfigs too): no YAML, no cache needed
+    elif cache is not None:
         from kctl.clientcmd import cache as parsed_cache
 
         root, path, stamp = cache

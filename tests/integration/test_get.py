@@ -244,6 +244,19 @@ def test_several_types_and_all_match_kubectl(seeded: str, kctl: Any, kubectl: An
     same_as_kubectl(kctl, kubectl, "get", "pods,svc", "web", "-n", seeded)
 
 
+@pytest.mark.parametrize("extra", [[], ["-o", "wide"], ["--no-headers"]], ids=str)
+def test_a_cluster_scoped_type_after_a_namespaced_one_keeps_the_namespace_column(
+    namespace: str, kctl: Any, kubectl: Any, extra: list[str]
+) -> None:
+    # the namespace itself is the one object named so: no pod, then one namespace row
+    only = ["--field-selector", f"metadata.name={namespace}", *extra]
+    after = same_as_kubectl(kctl, kubectl, "get", "pods,namespaces", "-A", *only)
+    before = same_as_kubectl(kctl, kubectl, "get", "namespaces,pods", "-A", *only)
+    if not extra:
+        assert after.stdout.startswith("NAMESPACE ") and namespace in after.stdout
+        assert before.stdout.startswith("NAME ")
+
+
 def test_all_namespaces_matches_kubectl(seeded: str, kctl: Any, kubectl: Any) -> None:
     result = same_as_kubectl(kctl, kubectl, "get", "pods", "-A")
     assert "NAMESPACE" in result.stdout and seeded in result.stdout

@@ -209,19 +209,34 @@ def test_what_counts_as_a_secret(path: tuple[Any, ...], secret: bool) -> None:
     assert cache.is_secret(path) is secret
 
 
-def test_json_written_one_entry_per_line_is_cached_one_line_json_is_not(
+def test_a_json_kubeconfig_is_read_without_yaml_or_a_cache_entry(
     tmp_path: Path, parses: list[str]
 ) -> None:
     import json
 
-    doc = {"users": [{"name": "u", "user": {"token": SECRETS["token"]}}]}
-    pretty = _write(tmp_path / "pretty", json.dumps(doc, indent=2))
-    _load(pretty, tmp_path / "cache")
-    assert dict(_load(pretty, tmp_path / "cache")["users"])["u"]["token"] == SECRETS["token"]
+    doc = {
+        "apiVersion": "v1",
+        "clusters": [{"name": "c", "cluster": {"server": "https://h:6443"}}],
+        "users": [{"name": "u", "user": {"token": SECRETS["token"]}}],
+        "contexts": [{"name": "x", "context": {"cluster": "c", "user": "u"}}],
+        "current-context": "x",
+    }
+    for name, text in (("pretty", json.dumps(doc, indent=2)), ("flat", json.dumps(doc))):
+        path = _write(tmp_path / name, text)
+        loaded = _load(path, tmp_path / "cache")
+        assert dict(loaded["users"])["u"]["token"] == SECRETS["token"]
+        assert not Path(cache.cache_file(str(tmp_path / "cache"), str(path))).exists()
+    assert parses == []
+    assert loaded == loader.parse_kubeconfig(_yaml_of(doc))  # what the YAML path reads
+
+
+def _yaml_of(doc: dict[str, Any]) -> str:
+    import yaml
+
+    return str(yaml.safe_dump(doc))
+
+
+def test_text_that_only_looks_like_json_is_read_as_yaml(tmp_path: Path, parses: list[str]) -> None:
+    path = _write(tmp_path / "odd", '{"current-context": x, users: []}\n')  # YAML flow, not JSON
+    assert _load(path, tmp_path / "cache")["current-context"] == "x"
     assert len(parses) == 1
-    # On one line the text in front of the token holds other values: never stored.
-    flat = _write(tmp_path / "flat", json.dumps(doc))
-    _load(flat, tmp_path / "cache")
-    _load(flat, tmp_path / "cache")
-    assert len(parses) == 3
-    assert not Path(cache.cache_file(str(tmp_path / "cache"), str(flat))).exists()
