@@ -146,7 +146,7 @@ def render(latest: dict[str, Any], large: dict[str, Any] | None) -> str:
             f"{meta['server_version']}; medians, counted runs per tool: {meta['runs']} (after a "
             f"warm-up, the tools in turn); load average {meta.get('load') or 'n/a'}"
             + (f"; seeding {meta['seeding']}" if meta.get("seeding") else "")
-            + ". ✓ met, ✗ not met; the Python floor is `bench/floor.py` (see below)."
+            + ". ✓ met, ✗ not met; the Python floor is `bench/floor.py` (above)."
         )
         out.append("")
         out.append(
