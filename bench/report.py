@@ -264,10 +264,9 @@ def write_pair(stem: Path, markdown: str, payload: Any) -> tuple[Path, Path]:
     return md, js
 
 
-def parse_importtime(stderr: str, top: int = 10) -> list[tuple[str, int, int]]:
-    """The ``top`` entries by cumulative time of ``python -X importtime`` output (a package's
-    cumulative time includes the modules nested under it)."""
-    rows: list[tuple[str, int, int]] = []
+def _importtime_rows(stderr: str) -> list[tuple[int, int, str]]:
+    """``python -X importtime`` lines as (self µs, cumulative µs, name as indented), in order."""
+    rows: list[tuple[int, int, str]] = []
     for line in stderr.splitlines():
         if not line.startswith("import time:"):
             continue
@@ -275,10 +274,16 @@ def parse_importtime(stderr: str, top: int = 10) -> list[tuple[str, int, int]]:
         if len(parts) != 3:
             continue
         try:
-            self_us, cum_us = int(parts[0]), int(parts[1])
+            rows.append((int(parts[0]), int(parts[1]), parts[2].rstrip()))
         except ValueError:
             continue  # the header line
-        rows.append((parts[2].strip(), self_us, cum_us))
+    return rows
+
+
+def parse_importtime(stderr: str, top: int = 10) -> list[tuple[str, int, int]]:
+    """The ``top`` entries by cumulative time of ``python -X importtime`` output (a package's
+    cumulative time includes the modules nested under it)."""
+    rows = [(name.strip(), self_us, cum_us) for self_us, cum_us, name in _importtime_rows(stderr)]
     rows.sort(key=lambda r: r[2], reverse=True)
     return rows[:top]
 
@@ -289,20 +294,11 @@ def importtime_by_package(stderr: str, top: int = 12) -> list[tuple[str, int]]:
     counts with everything it pulled in (``inspect`` under click, ``socket`` under ssl); what
     the interpreter loads before kctl starts is ``(interpreter start-up)``; past ``top``
     packages the rest is ``(others)``."""
-    rows: list[tuple[int, str, int]] = []  # depth, module, self µs; in importtime's post-order
-    for line in stderr.splitlines():
-        if not line.startswith("import time:"):
-            continue
-        parts = line[len("import time:") :].split("|")
-        if len(parts) != 3:
-            continue
-        try:
-            self_us = int(parts[0])
-        except ValueError:
-            continue  # the header line
-        name = parts[2].rstrip()
-        depth = (len(name) - len(name.lstrip(" "))) // 2
-        rows.append((depth, name.strip(), self_us))
+    # depth, module, self µs; in importtime's post-order
+    rows = [
+        ((len(name) - len(name.lstrip(" "))) // 2, name.strip(), self_us)
+        for self_us, _cum, name in _importtime_rows(stderr)
+    ]
     # a module is listed after everything it imported: its children are the rows one level
     # deeper since the previous row at its own level or above
     children: list[list[int]] = [[] for _ in rows]

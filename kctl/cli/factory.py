@@ -61,8 +61,8 @@ class Factory:
 
     @cached_property
     def discovery(self) -> kctl.DiscoveryClient:
-        # The REST client (and with it `requests`) is only built if discovery must ask the
-        # server: a warm cache needs nothing but the server URL.
+        # The REST client (and the HTTP and TLS modules) is only built if discovery must ask
+        # the server: a warm cache needs nothing but the server URL.
         return kctl.DiscoveryClient(
             self.rest_config,
             kctl.DiskCache(self.env.cache_dir),  # as text: no pathlib on the way
